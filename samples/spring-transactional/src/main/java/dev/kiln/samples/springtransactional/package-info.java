@@ -1,0 +1,4 @@
+/**
+ * Spring transactional sample. It lands with its issue (profiler: 10; annotation library and Spring: 4).
+ */
+package dev.kiln.samples.springtransactional;

@@ -1,0 +1,94 @@
+package dev.kiln.benchmarks.lookup;
+
+import dev.kiln.benchmarks.NovaBench;
+import dev.kiln.fixtures.Backend;
+import dev.kiln.fixtures.nova.FixedIp;
+import dev.kiln.fixtures.nova.FloatingIp;
+import org.hibernate.Session;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+
+/**
+ * "Load one FloatingIp by address", three ways, each opening its unit of work (Session / Handle / Connection) from the
+ * same pool, running one query, and returning a {@link FloatingIp}:
+ * <ul>
+ *   <li>{@link #hql}: plain Hibernate, an HQL string (query plan cache on, as by default);</li>
+ *   <li>{@link #jdbc}: raw JDBC, mapping the row by column index;</li>
+ *   <li>{@link #jdbi}: Jdbi 3 with the same row mapper.</li>
+ * </ul>
+ * All three read the same 12 columns; the JDBC and Jdbi rows point at a {@link FixedIp} reference holding only its id,
+ * as Hibernate's lazy proxy does.
+ */
+public final class LookupWorkload implements AutoCloseable {
+    static final String HQL = "from FloatingIp where address = :address";
+    static final String SQL = "SELECT id, created_at, updated_at, deleted_at, deleted, address, fixed_ip_id, project_id, "
+            + "host, auto_assigned, pool, interface FROM floating_ips WHERE address = ?";
+
+    private static final RowMapper<FloatingIp> JDBI_MAPPER = (rs, ctx) -> map(rs);
+
+    private final NovaBench bench;
+    private final NovaBench.AddressCursor addresses;
+
+    public LookupWorkload(Backend backend) {
+        this.bench = NovaBench.builder(backend).build();
+        this.addresses = bench.addresses(7);
+    }
+
+    public String nextAddress() {
+        return addresses.next();
+    }
+
+    public FloatingIp hql(String address) {
+        try (Session session = bench.sessionFactory().openSession()) {
+            return session.createSelectionQuery(HQL, FloatingIp.class).setParameter("address", address).getSingleResult();
+        }
+    }
+
+    public FloatingIp jdbc(String address) throws SQLException {
+        try (Connection c = bench.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
+            ps.setString(1, address);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("No floating IP " + address);
+                }
+                return map(rs);
+            }
+        }
+    }
+
+    public FloatingIp jdbi(String address) {
+        return bench.jdbi().withHandle(h -> h.createQuery(SQL).bind(0, address).map(JDBI_MAPPER).one());
+    }
+
+    static FloatingIp map(ResultSet rs) throws SQLException {
+        FloatingIp ip = new FloatingIp();
+        ip.setId(rs.getLong(1));
+        ip.setCreatedAt(rs.getObject(2, LocalDateTime.class));
+        ip.setUpdatedAt(rs.getObject(3, LocalDateTime.class));
+        ip.setDeletedAt(rs.getObject(4, LocalDateTime.class));
+        ip.setDeleted(rs.getLong(5));
+        ip.setAddress(rs.getString(6));
+        long fixedIpId = rs.getLong(7);
+        if (!rs.wasNull()) {
+            FixedIp fixed = new FixedIp();
+            fixed.setId(fixedIpId);
+            ip.setFixedIp(fixed);
+        }
+        ip.setProjectId(rs.getString(8));
+        ip.setHost(rs.getString(9));
+        ip.setAutoAssigned(rs.getBoolean(10));
+        ip.setPool(rs.getString(11));
+        ip.setInterface(rs.getString(12));
+        return ip;
+    }
+
+    @Override
+    public void close() {
+        bench.close();
+    }
+}
