@@ -77,12 +77,17 @@ public final class JdbcValuesAdapter {
      * @return how the rows were read
      */
     public static Path read(SelectionQuery<Object[]> query, BasicValueConverter<?, ?>[] converters, RowSink sink) {
+        return read(query, converters, sink, Path.RESULT_SET);
+    }
+
+    /** {@link #read(SelectionQuery, BasicValueConverter[], RowSink)} using at best {@code best} (tests force fallbacks). */
+    static Path read(SelectionQuery<Object[]> query, BasicValueConverter<?, ?>[] converters, RowSink sink, Path best) {
         if (!(query instanceof SqmSelectionQueryImplementor<Object[]> sqm)) {
             throw new IllegalStateException("Hibernate returned a " + query.getClass().getName()
                     + " for a bundle query, not an SqmSelectionQueryImplementor: this Hibernate version is not supported"
                     + " by kiln-bundles.");
         }
-        return sqm.executeQuery(new Consumer(converters, sink));
+        return sqm.executeQuery(new Consumer(converters, sink, best));
     }
 
     private static VarHandle resultSetField() {
@@ -155,10 +160,12 @@ public final class JdbcValuesAdapter {
     private static final class Consumer implements ResultsConsumer<Path, Object[]> {
         private final BasicValueConverter<?, ?>[] converters;
         private final RowSink sink;
+        private final Path best;
 
-        Consumer(BasicValueConverter<?, ?>[] converters, RowSink sink) {
+        Consumer(BasicValueConverter<?, ?>[] converters, RowSink sink, Path best) {
             this.converters = converters;
             this.sink = sink;
+            this.best = best;
         }
 
         @Override
@@ -171,8 +178,9 @@ public final class JdbcValuesAdapter {
             rowReader.startLoading(rowProcessingState);
             try {
                 int n = converters.length;
-                int[] positions = positions(jdbcValues.getValuesMapping().getDomainResults(), n);
-                ResultSet rs = RESULT_SET != null && jdbcValues instanceof JdbcValuesResultSetImpl
+                int[] positions = best == Path.ROW_READER ? null
+                        : positions(jdbcValues.getValuesMapping().getDomainResults(), n);
+                ResultSet rs = best == Path.RESULT_SET && RESULT_SET != null && jdbcValues instanceof JdbcValuesResultSetImpl
                         ? (ResultSet) RESULT_SET.get(jdbcValues) : null;
                 if (positions != null && rs != null) {
                     path = Path.RESULT_SET;
