@@ -76,6 +76,16 @@ public class BundleBenchmark {
     }
 
     @Benchmark
+    public List<?> floatingBundle() {
+        return workload.floatingBundles();
+    }
+
+    @Benchmark
+    public List<?> floatingManaged() {
+        return workload.floatingManaged();
+    }
+
+    @Benchmark
     public List<?> jdbc() throws Exception {
         return workload.jdbc();
     }
