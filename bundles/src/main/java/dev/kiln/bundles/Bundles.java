@@ -41,6 +41,15 @@ public final class Bundles {
         return new BundleQuery<>(s, BundleEngine.of(s.getFactory()), type);
     }
 
+    /**
+     * Starts a query of {@link EntityView}s (an interface or a record mapping entity attributes), reading exactly the
+     * columns the view needs.
+     */
+    public static <V> ViewQuery<V> view(SharedSessionContract session, Class<V> viewType) {
+        SharedSessionContractImplementor s = implementor(session);
+        return new ViewQuery<>(s, BundleEngine.of(s.getFactory()), viewType);
+    }
+
     /** Whether {@code object} is a bundle (as opposed to a managed or detached entity, or anything else). */
     public static boolean isBundle(Object object) {
         return object instanceof BundleObject;

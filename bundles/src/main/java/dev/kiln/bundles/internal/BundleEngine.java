@@ -27,6 +27,7 @@ public final class BundleEngine {
     private final SessionFactoryImplementor factory;
     private final Map<Class<?>, EntityLayout> layouts = new ConcurrentHashMap<>();
     private final Map<PlanKey, SelectPlan> plans = new ConcurrentHashMap<>();
+    private final Map<Class<?>, ViewModel> views = new ConcurrentHashMap<>();
 
     private record PlanKey(Class<?> type, String loaded, List<String> fetches) {
     }
@@ -98,6 +99,21 @@ public final class BundleEngine {
             }
         }
         return null;
+    }
+
+    /** The validated model of an {@code @EntityView} type, built on first use (or at startup, see BundleSettings). */
+    public ViewModel view(Class<?> viewType) {
+        ViewModel v = views.get(viewType);
+        return v != null ? v : views.computeIfAbsent(viewType, t -> ViewResolver.resolve(factory, t));
+    }
+
+    /** Runs a view query. */
+    @SuppressWarnings("unchecked")
+    public <V> List<V> executeView(ViewModel view, SelectionQuery<Object[]> query) {
+        List<Object> results = new ArrayList<>();
+        ViewModel.ViewFactory f = view.factory();
+        JdbcValuesAdapter.read(query, view.converters(), row -> results.add(f.create(row.clone())));
+        return (List<V>) results;
     }
 
     /**
