@@ -174,7 +174,8 @@ public final class BundleEngine {
                                boolean loadUnselected) {
         Loader loader = new Loader(session, this);
         Materializer m = new Materializer(plan, loader, loadUnselected);
-        JdbcValuesAdapter.read(query, plan.converters, m);
+        // One entity: each row is read straight into the new bundle's values array.
+        JdbcValuesAdapter.read(query, plan.converters, plan.nodes.length == 1 ? plan.selAttr : null, m);
         return (List<E>) m.results;
     }
 
@@ -211,14 +212,15 @@ public final class BundleEngine {
         }
 
         @Override
+        public Object[] target() {
+            return new Object[lengths[0]];
+        }
+
+        @Override
         public void row(Object[] r) {
             int[] selAttr = plan.selAttr;
             if (shapes.length == 1) {
-                Object[] v = new Object[lengths[0]];
-                for (int s = 0; s < selAttr.length; s++) {
-                    v[selAttr[s]] = r[s];
-                }
-                Object b = factories[0].create(shapes[0], v);
+                Object b = factories[0].create(shapes[0], r);   // r came from target(): the bundle's own array
                 shapes[0].rows.add((BundleObject) b);
                 results.add(b);
                 return;

@@ -47,8 +47,17 @@ import java.util.List;
  * per selection. Covered by {@code JdbcValuesAdapterTest}.
  */
 public final class JdbcValuesAdapter {
-    /** Receives each row; {@code values} is reused between rows, in selection order, converted to attribute values. */
+    /**
+     * Receives each row. Before each row the reader asks for the array to fill ({@link #target()}); it writes the value
+     * of selection {@code s} at index {@code slots[s]} (or {@code s} without slots), converted to the attribute value,
+     * then calls {@link #row}.
+     */
     public interface RowSink {
+        /** The array the next row is written into: a fresh one the sink keeps, or a reused buffer. */
+        default Object[] target() {
+            throw new UnsupportedOperationException();
+        }
+
         void row(Object[] values);
     }
 
@@ -77,17 +86,31 @@ public final class JdbcValuesAdapter {
      * @return how the rows were read
      */
     public static Path read(SelectionQuery<Object[]> query, BasicValueConverter<?, ?>[] converters, RowSink sink) {
-        return read(query, converters, sink, Path.RESULT_SET);
+        return read(query, converters, null, sink, Path.RESULT_SET);
+    }
+
+    /**
+     * Like {@link #read(SelectionQuery, BasicValueConverter[], RowSink)}, writing each row straight into the array
+     * {@link RowSink#target()} returns, selection {@code s} at {@code slots[s]}.
+     */
+    public static Path read(SelectionQuery<Object[]> query, BasicValueConverter<?, ?>[] converters, int[] slots,
+                            RowSink sink) {
+        return read(query, converters, slots, sink, Path.RESULT_SET);
     }
 
     /** {@link #read(SelectionQuery, BasicValueConverter[], RowSink)} using at best {@code best} (tests force fallbacks). */
     static Path read(SelectionQuery<Object[]> query, BasicValueConverter<?, ?>[] converters, RowSink sink, Path best) {
+        return read(query, converters, null, sink, best);
+    }
+
+    static Path read(SelectionQuery<Object[]> query, BasicValueConverter<?, ?>[] converters, int[] slots, RowSink sink,
+                     Path best) {
         if (!(query instanceof SqmSelectionQueryImplementor<Object[]> sqm)) {
             throw new IllegalStateException("Hibernate returned a " + query.getClass().getName()
                     + " for a bundle query, not an SqmSelectionQueryImplementor: this Hibernate version is not supported"
                     + " by kiln-bundles.");
         }
-        return sqm.executeQuery(new Consumer(converters, sink, best));
+        return sqm.executeQuery(new Consumer(converters, slots, sink, best));
     }
 
     private static VarHandle resultSetField() {
@@ -159,13 +182,23 @@ public final class JdbcValuesAdapter {
 
     private static final class Consumer implements ResultsConsumer<Path, Object[]> {
         private final BasicValueConverter<?, ?>[] converters;
+        private final int[] slots;
         private final RowSink sink;
         private final Path best;
 
-        Consumer(BasicValueConverter<?, ?>[] converters, RowSink sink, Path best) {
+        Consumer(BasicValueConverter<?, ?>[] converters, int[] slots, RowSink sink, Path best) {
             this.converters = converters;
+            this.slots = slots;
             this.sink = sink;
             this.best = best;
+        }
+
+        private Object[] target(Object[] buffer) {
+            return slots == null ? buffer : sink.target();
+        }
+
+        private int slot(int selection) {
+            return slots == null ? selection : slots[selection];
         }
 
         @Override
@@ -229,10 +262,15 @@ public final class JdbcValuesAdapter {
                 extractors[i] = s.getJdbcValueExtractor();
                 kind[i] = converters[i] != null ? EXTRACTOR : kindOf(s.getExpressionType().getSingleJdbcMapping(), session);
             }
-            Object[] row = new Object[n];
+            int[] slot = new int[n];
+            for (int i = 0; i < n; i++) {
+                slot[i] = slot(i);
+            }
+            Object[] buffer = new Object[n];
             int column = 0;
             try {
                 while (state.next()) {
+                    Object[] row = target(buffer);
                     for (column = 0; column < n; column++) {
                         int c = index[column];
                         Object v;
@@ -269,7 +307,7 @@ public final class JdbcValuesAdapter {
                                 }
                             }
                         }
-                        row[column] = v;
+                        row[slot[column]] = v;
                     }
                     sink.row(row);
                     state.finishRowProcessing(true);
@@ -283,12 +321,13 @@ public final class JdbcValuesAdapter {
         @SuppressWarnings({"unchecked", "rawtypes"})
         private void readJdbcValues(int[] positions, JdbcValues jdbcValues, RowProcessingStateStandardImpl state) {
             int n = positions.length;
-            Object[] row = new Object[n];
+            Object[] buffer = new Object[n];
             while (state.next()) {
+                Object[] row = target(buffer);
                 for (int i = 0; i < n; i++) {
                     Object v = jdbcValues.getCurrentRowValue(positions[i]);
                     BasicValueConverter c = converters[i];
-                    row[i] = c == null ? v : c.toDomainValue(v);
+                    row[slot(i)] = c == null ? v : c.toDomainValue(v);
                 }
                 sink.row(row);
                 state.finishRowProcessing(true);
@@ -297,13 +336,12 @@ public final class JdbcValuesAdapter {
 
         private void readRows(RowReader<Object[]> rowReader, RowProcessingStateStandardImpl state) {
             int n = converters.length;
-            Object[] row = new Object[n];
+            Object[] buffer = new Object[n];
             while (state.next()) {
+                Object[] row = target(buffer);
                 Object read = rowReader.readRow(state);
-                if (read instanceof Object[] values) {
-                    System.arraycopy(values, 0, row, 0, n);
-                } else {
-                    row[0] = read;
+                for (int i = 0; i < n; i++) {
+                    row[slot(i)] = read instanceof Object[] values ? values[i] : read;
                 }
                 sink.row(row);
                 state.finishRowProcessing(true);
