@@ -180,6 +180,76 @@ public final class JdbcValuesAdapter {
         return EXTRACTOR;
     }
 
+    /**
+     * The typed reads of one query's columns. The per-row work is this small method rather than the body of the row
+     * loop, so the JIT compiles it normally and inlines it (a long loop body is only compiled on-stack, less well).
+     */
+    private static final class Columns {
+        final int[] index;
+        final int[] kind;
+        final int[] slot;
+        final ValueExtractor<?>[] extractors;
+        final BasicValueConverter<?, ?>[] converters;
+        final SharedSessionContractImplementor session;
+        int current;
+
+        Columns(int n, BasicValueConverter<?, ?>[] converters, SharedSessionContractImplementor session) {
+            this.index = new int[n];
+            this.kind = new int[n];
+            this.slot = new int[n];
+            this.extractors = new ValueExtractor<?>[n];
+            this.converters = converters;
+            this.session = session;
+        }
+
+        void read(ResultSet rs, Object[] row) throws SQLException {
+            int n = index.length;
+            for (int column = 0; column < n; column++) {
+                current = column;
+                row[slot[column]] = read(rs, column, index[column]);
+            }
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private Object read(ResultSet rs, int column, int c) throws SQLException {
+            switch (kind[column]) {
+                case STRING:
+                    return rs.getString(c);
+                case LONG: {
+                    long x = rs.getLong(c);
+                    return x == 0 && rs.wasNull() ? null : x;
+                }
+                case INTEGER: {
+                    int x = rs.getInt(c);
+                    return x == 0 && rs.wasNull() ? null : x;
+                }
+                case BOOLEAN: {
+                    boolean x = rs.getBoolean(c);
+                    return !x && rs.wasNull() ? null : x;
+                }
+                case LOCAL_DATE_TIME:
+                    return rs.getObject(c, LocalDateTime.class);
+                case LOCAL_DATE:
+                    return rs.getObject(c, LocalDate.class);
+                case BIG_DECIMAL:
+                    return rs.getBigDecimal(c);
+                case DOUBLE: {
+                    double x = rs.getDouble(c);
+                    return x == 0 && rs.wasNull() ? null : x;
+                }
+                case SHORT: {
+                    short x = rs.getShort(c);
+                    return x == 0 && rs.wasNull() ? null : x;
+                }
+                default: {
+                    Object v = extractors[column].extract(rs, c, session);
+                    BasicValueConverter converter = converters[column];
+                    return converter == null ? v : converter.toDomainValue(v);
+                }
+            }
+        }
+    }
+
     private static final class Consumer implements ResultsConsumer<Path, Object[]> {
         private final BasicValueConverter<?, ?>[] converters;
         private final int[] slots;
@@ -245,7 +315,6 @@ public final class JdbcValuesAdapter {
             return path;
         }
 
-        @SuppressWarnings({"unchecked", "rawtypes"})
         private void readResultSet(ResultSet rs, int[] positions, JdbcValues jdbcValues,
                                    SharedSessionContractImplementor session, RowProcessingStateStandardImpl state) {
             int n = positions.length;
@@ -253,68 +322,27 @@ public final class JdbcValuesAdapter {
             for (SqlSelection s : jdbcValues.getValuesMapping().getSqlSelections()) {
                 byPosition[s.getValuesArrayPosition()] = s;
             }
-            int[] index = new int[n];
-            int[] kind = new int[n];
-            ValueExtractor<?>[] extractors = new ValueExtractor<?>[n];
+            Columns columns = new Columns(n, converters, session);
             for (int i = 0; i < n; i++) {
                 SqlSelection s = byPosition[positions[i]];
-                index[i] = s.getJdbcResultSetIndex();
-                extractors[i] = s.getJdbcValueExtractor();
-                kind[i] = converters[i] != null ? EXTRACTOR : kindOf(s.getExpressionType().getSingleJdbcMapping(), session);
-            }
-            int[] slot = new int[n];
-            for (int i = 0; i < n; i++) {
-                slot[i] = slot(i);
+                columns.index[i] = s.getJdbcResultSetIndex();
+                columns.extractors[i] = s.getJdbcValueExtractor();
+                columns.kind[i] = converters[i] != null ? EXTRACTOR : kindOf(s.getExpressionType().getSingleJdbcMapping(), session);
+                columns.slot[i] = slot(i);
             }
             Object[] buffer = new Object[n];
-            int column = 0;
             try {
-                while (state.next()) {
+                // The ResultSet is advanced directly: JdbcValues would only clear its per-row cache of values, which
+                // this path never fills, and it keeps no query-cache rows (canResultsBeCached() is false).
+                while (rs.next()) {
                     Object[] row = target(buffer);
-                    for (column = 0; column < n; column++) {
-                        int c = index[column];
-                        Object v;
-                        switch (kind[column]) {
-                            case STRING -> v = rs.getString(c);
-                            case LONG -> {
-                                long x = rs.getLong(c);
-                                v = x == 0 && rs.wasNull() ? null : x;
-                            }
-                            case INTEGER -> {
-                                int x = rs.getInt(c);
-                                v = x == 0 && rs.wasNull() ? null : x;
-                            }
-                            case BOOLEAN -> {
-                                boolean x = rs.getBoolean(c);
-                                v = !x && rs.wasNull() ? null : x;
-                            }
-                            case LOCAL_DATE_TIME -> v = rs.getObject(c, LocalDateTime.class);
-                            case LOCAL_DATE -> v = rs.getObject(c, LocalDate.class);
-                            case BIG_DECIMAL -> v = rs.getBigDecimal(c);
-                            case DOUBLE -> {
-                                double x = rs.getDouble(c);
-                                v = x == 0 && rs.wasNull() ? null : x;
-                            }
-                            case SHORT -> {
-                                short x = rs.getShort(c);
-                                v = x == 0 && rs.wasNull() ? null : x;
-                            }
-                            default -> {
-                                v = extractors[column].extract(rs, c, session);
-                                BasicValueConverter converter = converters[column];
-                                if (converter != null) {
-                                    v = converter.toDomainValue(v);
-                                }
-                            }
-                        }
-                        row[slot[column]] = v;
-                    }
+                    columns.read(rs, row);
                     sink.row(row);
-                    state.finishRowProcessing(true);
                 }
             } catch (SQLException e) {
                 throw session.getJdbcServices().getSqlExceptionHelper()
-                        .convert(e, "Could not read column [" + index[Math.min(column, n - 1)] + "] of a bundle query");
+                        .convert(e, "Could not read column [" + columns.index[Math.min(columns.current, n - 1)]
+                                + "] of a bundle query");
             }
         }
 
