@@ -6,7 +6,6 @@ import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -98,42 +97,38 @@ public final class Captures {
         }
     }
 
-    /** Names the captured values from the implementation method's parameters (javac -parameters), else by type. */
+    /** Names the captured values from the implementation method's local variable table (javac -g), else by position. */
     private static List<String> capturedNames(SerializedLambda lambda, List<Field> fields) {
         List<String> names = new ArrayList<>();
         int captured = lambda.getCapturedArgCount();
         boolean instanceImpl = lambda.getImplMethodKind() != java.lang.invoke.MethodHandleInfo.REF_invokeStatic
                 && lambda.getImplMethodKind() != java.lang.invoke.MethodHandleInfo.REF_newInvokeSpecial;
-        Parameter[] params = implParameters(lambda);
-        int paramIndex = 0;
+        java.util.Map<Integer, String> slots = implClass(lambda)
+                .map(c -> LocalVariableNames.parameters(c, lambda.getImplMethodName()))
+                .orElse(java.util.Map.of());
+        int slot = 0;
         for (int i = 0; i < captured; i++) {
             Object arg = lambda.getCapturedArg(i);
             String type = arg == null ? "null" : arg.getClass().getSimpleName();
             if (i == 0 && instanceImpl) {
                 names.add("this (" + type + ")");
+                slot++;
                 continue;
             }
-            String name = params != null && paramIndex < params.length && params[paramIndex].isNamePresent()
-                    ? params[paramIndex].getName() : "arg" + (i + 1);
-            paramIndex++;
+            String name = slots.getOrDefault(slot, "captured value " + (i + 1));
+            slot += arg instanceof Long || arg instanceof Double ? 2 : 1;
             names.add(name + " (" + type + ")");
         }
         return names.isEmpty() ? fieldNames(fields) : names;
     }
 
-    private static Parameter[] implParameters(SerializedLambda lambda) {
+    private static Optional<Class<?>> implClass(SerializedLambda lambda) {
         try {
-            Class<?> impl = Class.forName(lambda.getImplClass().replace('/', '.'), false,
-                    Thread.currentThread().getContextClassLoader());
-            for (Method m : impl.getDeclaredMethods()) {
-                if (m.getName().equals(lambda.getImplMethodName())) {
-                    return m.getParameters();
-                }
-            }
+            return Optional.of(Class.forName(lambda.getImplClass().replace('/', '.'), false,
+                    Thread.currentThread().getContextClassLoader()));
         } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
-            // fall back to positional names
+            return Optional.empty();
         }
-        return null;
     }
 
     private static String lambdaSite(SerializedLambda lambda) {
