@@ -1,5 +1,6 @@
 package dev.kiln.bakedquery;
 
+import dev.kiln.bakedquery.testing.NovaData;
 import dev.kiln.fixtures.DatabaseTest;
 import dev.kiln.fixtures.HibernateBootstrap;
 import dev.kiln.fixtures.TestDatabase;
@@ -28,9 +29,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BakedQueryTest {
     private static final Bakery BAKERY = Bakery.create();
 
+    static BakedQuery<FloatingIp> byAddressQuery() {
+        return BAKERY.hql(FloatingIp.class, () -> "from FloatingIp where address = :address");
+    }
+
     static FloatingIp byAddress(Session session, String address) {
-        return BAKERY.hql(FloatingIp.class, () -> "from FloatingIp where address = :address")
-                .on(session).param("address", address).single();
+        return byAddressQuery().on(session).param("address", address).single();
     }
 
     static FloatingIp byAddressCriteria(Session session, String address) {
@@ -53,6 +57,10 @@ class BakedQueryTest {
                 assertThat(ip.getAddress()).isEqualTo(nova.address(id));
             }
             assertThat(BAKERY.bakes() - bakesBefore).isLessThanOrEqualTo(1);
+            long direct = byAddressQuery().on(session)
+                    .read((s, statement, params) -> List.of(((dev.kiln.bakedquery.internal.Statement) statement).directCalls()))
+                    .get(0);
+            assertThat(direct).as("later calls bind and execute the cached JDBC select directly").isGreaterThanOrEqualTo(19);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.kiln.bakedquery;
 
+import dev.kiln.bakedquery.testing.NovaData;
 import dev.kiln.fixtures.DatabaseTest;
 import dev.kiln.fixtures.TestDatabase;
 import dev.kiln.fixtures.nova.FloatingIp;

@@ -4,6 +4,8 @@ import dev.kiln.bakedquery.CriteriaSource;
 import dev.kiln.bakedquery.HqlSource;
 import dev.kiln.bakedquery.Step;
 import dev.kiln.bakedquery.Where;
+import dev.kiln.bakedquery.internal.hibernate.DirectSelectAdapter;
+import dev.kiln.bakedquery.internal.hibernate.DirectSelectAdapter.Direct;
 import dev.kiln.bakedquery.internal.hibernate.SelectPlanAdapter;
 import dev.kiln.bakedquery.internal.hibernate.SelectPlanAdapter.Prototype;
 import dev.kiln.bakedquery.spi.BakedStatement;
@@ -26,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -34,6 +37,9 @@ import java.util.function.Function;
  * soft-delete shape) and paging. A plan translates to SQL on its first execution and keeps the translation.
  */
 public final class Statement implements BakedStatement {
+    /** Marks a plan key whose query cannot take the direct path. */
+    private static final Object NOT_DIRECT = new Object();
+
     /** More plan keys than this for one statement: further ones are built per call rather than cached. */
     static final int MAX_PLANS_PER_STATEMENT = 64;
 
@@ -43,6 +49,9 @@ public final class Statement implements BakedStatement {
     private final ConcurrentHashMap<Object, SelectQueryPlan<?>> plans = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Object, SelectQueryPlan<?>> pagedPlans = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Object, Object> attachments = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, Object> directs = new ConcurrentHashMap<>();
+    private final LongAdder directCalls = new LongAdder();
+    private volatile Object plainDirect;
     private volatile SelectQueryPlan<?> plainPlan;
     private volatile SelectQueryPlan<?> plainPagedPlan;
     private volatile String hql;
@@ -102,6 +111,26 @@ public final class Statement implements BakedStatement {
         if (chain.isSpoiled()) {
             return listSpoiled(session, chain, keys, values, count, firstResult, maxResults);
         }
+        boolean paged = firstResult != null || maxResults != null;
+        boolean filtered = SelectPlanAdapter.hasEnabledFilters(session);
+        Object key = paged || filtered ? null : planKey(session);
+        Object direct = paged || filtered ? NOT_DIRECT : direct(key);
+        if (direct instanceof Direct d) {
+            Object[] table = d.newValues();
+            boolean known = true;
+            for (int i = 0; i < count && known; i++) {
+                int index = d.indexOf(keys[i]);
+                if (index < 0) {
+                    known = false;
+                } else {
+                    table[index] = values[i];
+                }
+            }
+            if (known && d.accepts(table)) {
+                directCalls.increment();
+                return DirectSelectAdapter.list(d, session, table);
+            }
+        }
         QueryParameterBindings bindings = SelectPlanAdapter.bindings(prototype, session);
         for (int i = 0; i < count; i++) {
             if (keys[i] instanceof String name) {
@@ -110,17 +139,34 @@ public final class Statement implements BakedStatement {
                 SelectPlanAdapter.bind(bindings, (Integer) keys[i], values[i]);
             }
         }
-        boolean paged = firstResult != null || maxResults != null;
         QueryOptions options = SelectPlanAdapter.options(prototype, firstResult, maxResults);
         SelectQueryPlan<?> plan;
         if (SelectPlanAdapter.hasMultiValuedBindings(bindings)) {
             plan = SelectPlanAdapter.plan(prototype, true);     // the expansion of a list parameter is per call
-        } else if (SelectPlanAdapter.hasEnabledFilters(session)) {
+        } else if (filtered) {
             plan = SelectPlanAdapter.plan(prototype, false);    // filter values are baked into the translation
         } else {
+            if (direct == null) {
+                bindings.validate();
+                Direct built = DirectSelectAdapter.build(prototype, session, bindings);
+                rememberDirect(key, built == null ? NOT_DIRECT : built);
+            }
             plan = plan(session, paged);
         }
         return SelectPlanAdapter.list(plan, prototype, session, bindings, options);
+    }
+
+    /** The direct artifact for a plan key: a {@link Direct}, {@link #NOT_DIRECT}, or null if not built yet. */
+    private Object direct(Object key) {
+        return key == null ? plainDirect : directs.get(key);
+    }
+
+    private void rememberDirect(Object key, Object direct) {
+        if (key == null) {
+            plainDirect = direct;
+        } else if (directs.size() < MAX_PLANS_PER_STATEMENT) {
+            directs.putIfAbsent(key, direct);
+        }
     }
 
     private SelectQueryPlan<?> plan(SharedSessionContractImplementor session, boolean paged) {
@@ -235,6 +281,11 @@ public final class Statement implements BakedStatement {
     @SuppressWarnings("unchecked")
     public <A> A attachment(Object key, Function<? super BakedStatement, ? extends A> create) {
         return (A) attachments.computeIfAbsent(key, k -> create.apply(this));
+    }
+
+    /** For tests: how many calls took the direct path ({@link DirectSelectAdapter}). */
+    public long directCalls() {
+        return directCalls.sum();
     }
 
     /** For tests: how many plans this statement holds. */

@@ -204,7 +204,7 @@ public final class SelectPlanAdapter {
         }
     }
 
-    private static <R> List<R> distinct(List<R> rows) {
+    static <R> List<R> distinct(List<R> rows) {
         Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>(rows.size()));
         List<R> out = new ArrayList<>(rows.size());
         for (R r : rows) {
@@ -216,7 +216,7 @@ public final class SelectPlanAdapter {
     }
 
     /** The per-execution context Hibernate's plan reads: session, options, bindings, callback, result type. */
-    private static final class Context implements DomainQueryExecutionContext {
+    static final class Context implements DomainQueryExecutionContext {
         private final SharedSessionContractImplementor session;
         private final QueryOptions options;
         private final QueryParameterBindings bindings;

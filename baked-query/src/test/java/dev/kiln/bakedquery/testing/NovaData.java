@@ -1,4 +1,4 @@
-package dev.kiln.bakedquery;
+package dev.kiln.bakedquery.testing;
 
 import dev.kiln.fixtures.HibernateBootstrap;
 import dev.kiln.fixtures.TestDatabase;
@@ -8,14 +8,14 @@ import dev.kiln.fixtures.nova.NovaModel;
 import org.hibernate.SessionFactory;
 
 /** The shared Nova model and a small loaded data set, once per test class and backend. */
-record NovaData(SessionFactory sessionFactory, NovaDataset data) {
-    static final int FLOATING_IPS = 120;
+public record NovaData(SessionFactory sessionFactory, NovaDataset data) {
+    public static final int FLOATING_IPS = 120;
 
-    static NovaData of(TestDatabase db) {
+    public static NovaData of(TestDatabase db) {
         return of(db, HibernateBootstrap.Mode.NATIVE);
     }
 
-    static NovaData of(TestDatabase db, HibernateBootstrap.Mode mode) {
+    public static NovaData of(TestDatabase db, HibernateBootstrap.Mode mode) {
         NovaDataset data = db.shared("nova-data", d -> {
             d.hibernate().entities(NovaModel.ENTITIES).build().close();   // creates the schema
             return NovaDataLoader.builder().floatingIps(FLOATING_IPS).fixedIps(10).projects(4).seed(7)
@@ -27,7 +27,7 @@ record NovaData(SessionFactory sessionFactory, NovaDataset data) {
     }
 
     /** Address of floating IP {@code id}. */
-    String address(long id) {
+    public String address(long id) {
         return data.floatingAddresses().get((int) id - 1);
     }
 }
