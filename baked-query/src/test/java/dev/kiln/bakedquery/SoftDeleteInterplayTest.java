@@ -150,4 +150,33 @@ class SoftDeleteInterplayTest {
             assertThat(ids(session)).isEqualTo(w.expected(CriteriaContext.admin()));
         }
     }
+
+    @DatabaseTest
+    void concurrentSessionsWithDifferentContextsNeverSeeEachOthersRows(TestDatabase db) throws Exception {
+        World w = world(db);
+        List<CriteriaContext> contexts = contexts(w);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                long seed = t;
+                futures.add(pool.submit(() -> {
+                    SplittableRandom random = new SplittableRandom(seed);
+                    for (int i = 0; i < 25; i++) {
+                        CriteriaContext ctx = contexts.get(random.nextInt(contexts.size()));
+                        try (Session session = w.sessionFactory().openSession()) {
+                            SoftDelete.setContext(session, ctx);
+                            assertThat(ids(session)).as("%s", ctx).isEqualTo(w.expected(ctx));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var f : futures) {
+                f.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
