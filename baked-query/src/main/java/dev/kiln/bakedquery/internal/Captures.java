@@ -72,7 +72,8 @@ public final class Captures {
 
     static String describe(Object part, String role, List<Field> fields) {
         Optional<SerializedLambda> lambda = serializedForm(part);
-        List<String> names = lambda.map(l -> capturedNames(l, fields)).orElseGet(() -> fieldNames(fields));
+        ClassLoader loader = part.getClass().getClassLoader();
+        List<String> names = lambda.map(l -> capturedNames(l, fields, loader)).orElseGet(() -> fieldNames(fields));
         String site = lambda.map(Captures::lambdaSite).orElse(part.getClass().getName());
         StringBuilder sb = new StringBuilder();
         sb.append("Baked query ").append(role).append(" at ").append(callerFrame()).append(" (").append(site)
@@ -98,12 +99,12 @@ public final class Captures {
     }
 
     /** Names the captured values from the implementation method's local variable table (javac -g), else by position. */
-    private static List<String> capturedNames(SerializedLambda lambda, List<Field> fields) {
+    private static List<String> capturedNames(SerializedLambda lambda, List<Field> fields, ClassLoader loader) {
         List<String> names = new ArrayList<>();
         int captured = lambda.getCapturedArgCount();
         boolean instanceImpl = lambda.getImplMethodKind() != java.lang.invoke.MethodHandleInfo.REF_invokeStatic
                 && lambda.getImplMethodKind() != java.lang.invoke.MethodHandleInfo.REF_newInvokeSpecial;
-        java.util.Map<Integer, String> slots = implClass(lambda)
+        java.util.Map<Integer, String> slots = implClass(lambda, loader)
                 .map(c -> LocalVariableNames.parameters(c, lambda.getImplMethodName()))
                 .orElse(java.util.Map.of());
         int slot = 0;
@@ -122,10 +123,9 @@ public final class Captures {
         return names.isEmpty() ? fieldNames(fields) : names;
     }
 
-    private static Optional<Class<?>> implClass(SerializedLambda lambda) {
+    private static Optional<Class<?>> implClass(SerializedLambda lambda, ClassLoader loader) {
         try {
-            return Optional.of(Class.forName(lambda.getImplClass().replace('/', '.'), false,
-                    Thread.currentThread().getContextClassLoader()));
+            return Optional.of(Class.forName(lambda.getImplClass().replace('/', '.'), false, loader));
         } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package dev.kiln.benchmarks.baked;
 
 import dev.kiln.fixtures.Backend;
 import dev.kiln.fixtures.nova.FloatingIp;
+import org.hibernate.Session;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,8 +21,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * JMH per-op figures (and, with {@code --prof gc}, bytes allocated per op) for "find FloatingIp by address": baked vs
- * HQL string vs criteria (native and JPA bootstrap) vs Jdbi vs raw JDBC. {@link BakedThreadsBenchmark} runs the
- * baked query and the HQL string from 4 threads sharing one bakery. The ratio lines come from {@link BakedRatios}.
+ * HQL string vs criteria (native and JPA bootstrap) vs Jdbi vs raw JDBC, each opening a session (or connection) per
+ * call; and baked vs HQL in one open session (cleared per query), which isolates what the query itself costs.
+ * {@link BakedThreadsBenchmark} runs the baked query and the HQL string from 4 threads sharing one bakery. The ratio
+ * lines come from {@link BakedRatios}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,14 +37,17 @@ public class BakedBenchmark {
     public String backend;
 
     private BakedWorkload workload;
+    private Session session;
 
     @Setup(Level.Trial)
     public void setUp() {
         workload = new BakedWorkload(Backend.fromId(backend));
+        session = workload.openSession();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        session.close();
         workload.close();
     }
 
@@ -68,6 +74,18 @@ public class BakedBenchmark {
     @Benchmark
     public FloatingIp jdbi() {
         return workload.jdbi(workload.nextAddress());
+    }
+
+    /** The query alone: one session for the whole run, cleared before each query. */
+    @Benchmark
+    public FloatingIp bakedInOpenSession() {
+        return workload.bakedIn(session, workload.nextAddress());
+    }
+
+    /** The query alone, HQL string. */
+    @Benchmark
+    public FloatingIp hqlInOpenSession() {
+        return workload.hqlIn(session, workload.nextAddress());
     }
 
     @Benchmark

@@ -72,6 +72,23 @@ public final class BakedWorkload implements AutoCloseable {
         return lookup.hql(address);
     }
 
+    /** A session kept open by the caller: isolates the per-query cost from opening and closing sessions. */
+    public Session openSession() {
+        return bench.sessionFactory().openSession();
+    }
+
+    /** {@link #baked} in an open session, cleared first so that the row is loaded, not found in the identity map. */
+    public FloatingIp bakedIn(Session session, String address) {
+        session.clear();
+        return bakery.hql(FloatingIp.class, () -> HQL).on(session).param("address", address).single();
+    }
+
+    /** {@link #hql} in an open session, cleared first. */
+    public FloatingIp hqlIn(Session session, String address) {
+        session.clear();
+        return session.createSelectionQuery(HQL, FloatingIp.class).setParameter("address", address).getSingleResult();
+    }
+
     public FloatingIp criteria(String address) {
         try (Session session = bench.sessionFactory().openSession()) {
             return session.createSelectionQuery(byAddress(session.getCriteriaBuilder()))
