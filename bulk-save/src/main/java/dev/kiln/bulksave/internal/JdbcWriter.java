@@ -98,7 +98,23 @@ final class JdbcWriter {
                 ? culprit.plan.entityName() + " at row " + culprit.index + (culprit.id != null ? " (id " + culprit.id + ")" : "")
                 : first.plan().entityName() + " (" + rowCount + " rows; the failing row could not be singled out)";
         throw SessionBridge.convert(session, sqlFailure, "Bulk write failed for " + where
-                + "; nothing of this call was applied", failedSql);
+                + "; nothing of this call was applied", abbreviate(failedSql));
+    }
+
+    /** A multi-row statement shortened to its first row, for messages and logs. */
+    static String abbreviate(String sql) {
+        if (sql == null) {
+            return null;
+        }
+        int second = sql.indexOf("),(");
+        if (second < 0) {
+            second = sql.indexOf(" union all select ");
+        }
+        if (second < 0) {
+            return sql;
+        }
+        int tail = sql.lastIndexOf(") v on t.");
+        return sql.substring(0, second + 1) + ", ... (multi-row)" + (tail > second ? sql.substring(tail) : "");
     }
 
     private void undo(Connection connection, boolean ownTransaction, Savepoint savepoint) throws SQLException {

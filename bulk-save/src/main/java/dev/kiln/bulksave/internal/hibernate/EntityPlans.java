@@ -9,6 +9,7 @@ import dev.kiln.bulksave.internal.TablePlan;
 import dev.kiln.bulksave.internal.UnsupportedMappingException;
 import dev.kiln.bulksave.internal.access.AccessorFactory;
 import dev.kiln.bulksave.internal.access.PropertyAccessor;
+import org.hibernate.TransientObjectException;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.BeforeExecutionGenerator;
@@ -238,7 +239,12 @@ public final class EntityPlans {
                     if (associated == null) {
                         return null;
                     }
-                    Object key = fk.getAssociationKeyFromSide(associated, ForeignKeyDescriptor.Nature.TARGET, s);
+                    Object key;
+                    try {
+                        key = fk.getAssociationKeyFromSide(associated, ForeignKeyDescriptor.Nature.TARGET, s);
+                    } catch (TransientObjectException unsaved) {
+                        key = null;
+                    }
                     if (key == null) {
                         throw new InvalidRowException(path, "attribute '" + path + "' references an unsaved " + target
                                 + " (save it first: its id is null)");
