@@ -16,6 +16,7 @@ import dev.kiln.fixtures.DatabaseTest;
 import dev.kiln.fixtures.SqlCounter;
 import dev.kiln.fixtures.SqlKind;
 import dev.kiln.fixtures.TestDatabase;
+import dev.kiln.fixtures.nova.FixedIp;
 import dev.kiln.fixtures.nova.FloatingIp;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -233,6 +234,29 @@ class BulkInsertTest {
         assertThat(ledgers).allSatisfy(l -> assertThat(l.getVersion()).isZero());
         assertThat(Ledger.PRE_PERSIST.get()).as("bulk writes fire no entity callbacks").isZero();
         assertThat(db.queryLong("select version from ledgers where id = " + ledgers.get(1).getId())).isZero();
+    }
+
+    @DatabaseTest
+    void writesForeignKeysOfEntitiesAndUninitializedProxies(TestDatabase db) {
+        SessionFactory sf = TestModel.sessionFactory(db);
+        FixedIp fixed = new FixedIp();
+        fixed.setAddress("192.168.77.1");
+        try (Session s = sf.openSession()) {
+            s.beginTransaction();
+            s.persist(fixed);
+            s.getTransaction().commit();
+        }
+        List<FloatingIp> ips = floatingIps("14", 2);
+        try (Session s = sf.openSession()) {
+            s.beginTransaction();
+            FixedIp proxy = s.getReference(FixedIp.class, fixed.getId());
+            ips.get(0).setFixedIp(fixed);
+            ips.get(1).setFixedIp(proxy);
+            BulkSave.insert(s, ips);
+            assertThat(org.hibernate.Hibernate.isInitialized(proxy)).as("the proxy was not loaded").isFalse();
+            s.getTransaction().commit();
+        }
+        assertThat(db.queryLong("select count(*) from floating_ips where fixed_ip_id = " + fixed.getId())).isEqualTo(2);
     }
 
     @DatabaseTest(Backend.MARIADB)

@@ -28,6 +28,7 @@ import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.persister.entity.JoinedSubclassEntityPersister;
 import org.hibernate.persister.entity.SingleTableEntityPersister;
 import org.hibernate.persister.entity.mutation.EntityTableMapping;
+import org.hibernate.proxy.HibernateProxy;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -233,17 +234,31 @@ public final class EntityPlans {
                     throw unsupported("attribute '" + path + "' has a composite foreign key");
                 }
                 SelectableMapping column = fk.getKeyPart().getSelectable(0);
-                String target = toOne.getEntityMappingType().getEntityName();
+                var targetType = toOne.getEntityMappingType();
+                String target = targetType.getEntityName();
+                // the usual case, a key referencing the target's id: read it with a generated accessor (or from the
+                // proxy, without initializing it); other keys go through Hibernate
+                PropertyAccessor targetId = fk.getTargetPart() == targetType.getIdentifierMapping()
+                        && targetType.getIdentifierMapping() instanceof BasicEntityIdentifierMapping targetIdMapping
+                        ? AccessorFactory.forProperty(targetType.getJavaType().getJavaTypeClass(),
+                                targetIdMapping.getAttributeName())
+                        : null;
                 ColumnPlan.ValueReader reader = (e, s) -> {
                     Object associated = value.read(e, s);
                     if (associated == null) {
                         return null;
                     }
                     Object key;
-                    try {
-                        key = fk.getAssociationKeyFromSide(associated, ForeignKeyDescriptor.Nature.TARGET, s);
-                    } catch (TransientObjectException unsaved) {
-                        key = null;
+                    if (associated instanceof HibernateProxy proxy) {
+                        key = proxy.getHibernateLazyInitializer().getInternalIdentifier();
+                    } else if (targetId != null) {
+                        key = targetId.get(associated);
+                    } else {
+                        try {
+                            key = fk.getAssociationKeyFromSide(associated, ForeignKeyDescriptor.Nature.TARGET, s);
+                        } catch (TransientObjectException unsaved) {
+                            key = null;
+                        }
                     }
                     if (key == null) {
                         throw new InvalidRowException(path, "attribute '" + path + "' references an unsaved " + target

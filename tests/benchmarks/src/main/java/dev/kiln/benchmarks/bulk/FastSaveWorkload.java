@@ -41,7 +41,8 @@ public final class FastSaveWorkload implements AutoCloseable {
         for (int n : sessionSizes) {
             rows += 2 * (n + 1);
         }
-        this.bench = NovaBench.builder(backend).floatingIps(rows).build();
+        // every contender keeps a transaction (so a connection) open between operations
+        this.bench = NovaBench.builder(backend).floatingIps(rows).poolSize(2 * sessionSizes.length + 2).build();
         try {
             long firstId = 1;       // the loader gives ids 1..rows; each contender manages its own range
             for (int n : sessionSizes) {
