@@ -40,13 +40,12 @@ public final class SpringTransactionalSample {
 
     /** Kept strongly reachable: JUL forgets the level of a logger that was garbage collected. */
     private static final java.util.logging.Logger[] QUIET = {
-            java.util.logging.Logger.getLogger("org.hibernate.orm.jdbc.error"),
-            java.util.logging.Logger.getLogger("org.hibernate.engine.jdbc.spi.SqlExceptionHelper")};
+            java.util.logging.Logger.getLogger(""),
+            java.util.logging.Logger.getLogger("org.hibernate.orm.jdbc.error")};
 
     public static void main(String[] args) throws Exception {
-        for (java.util.logging.Logger l : QUIET) {
-            l.setLevel(java.util.logging.Level.OFF);          // each deadlock victim is logged by Kiln's retry already
-        }
+        QUIET[0].setLevel(java.util.logging.Level.WARNING);    // Hibernate's and HikariCP's start-up INFO lines
+        QUIET[1].setLevel(java.util.logging.Level.OFF);        // each deadlock victim is logged by Kiln's retry
         Backend backend = Backend.fromId(args.length > 0 ? args[0] : "h2");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         try (TestDatabase db = TestDatabase.create(backend, "spring_sample");
