@@ -2,7 +2,9 @@ package dev.kiln.retry.facade;
 
 import dev.kiln.retry.facade.internal.AnnotationWeaver;
 import dev.kiln.retry.facade.internal.Route;
+import dev.kiln.retry.DbErrors;
 import dev.kiln.retry.internal.hibernate.RollbackOnlyAdapter;
+import dev.kiln.retry.policy.CommitOutcomeUnknownException;
 import dev.kiln.retry.policy.RetryPolicy;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
@@ -219,7 +221,7 @@ public final class TransactionFacade {
                         rollbackAfter(tx, e);
                         throw e;
                     }
-                    tx.commit();
+                    commit(tx, runner);
                 } else {
                     tx.rollback();
                 }
@@ -227,6 +229,20 @@ public final class TransactionFacade {
             } finally {
                 slot.leave(frame);
             }
+        }
+    }
+
+    /** A lost connection during COMMIT leaves the outcome unknown: say so, so that no policy retries it. */
+    private void commit(Transaction tx, TransactionRunner runner) {
+        try {
+            tx.commit();
+        } catch (RuntimeException e) {
+            if (DbErrors.isDisconnect(e)) {
+                throw new CommitOutcomeUnknownException("The connection was lost while " + runner.declaration()
+                        + " of " + name + " was committing: it may or may not have committed, so it is not retried "
+                        + "(a retry could commit it twice). Check the outcome by a key of the unit of work.", e);
+            }
+            throw e;
         }
     }
 

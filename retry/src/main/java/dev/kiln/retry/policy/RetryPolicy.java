@@ -156,12 +156,16 @@ public final class RetryPolicy {
         }
     }
 
-    /** True if this policy retries {@code failure}: a {@link RetryRequest}, or one of its predicates matches. */
+    /**
+     * True if this policy retries {@code failure}: a {@link RetryRequest}, or one of its predicates matches. Never a
+     * {@link CommitOutcomeUnknownException} (it may have committed) nor a {@link RetryInsideTransactionException}.
+     */
     public boolean isRetryable(Throwable failure) {
         if (failure instanceof RetryRequest) {
             return true;
         }
-        if (failure instanceof RetryInsideTransactionException || failure instanceof Error) {
+        if (failure instanceof RetryInsideTransactionException || failure instanceof CommitOutcomeUnknownException
+                || failure instanceof Error) {
             return false;
         }
         return retryOnDeadlock && DbErrors.isDeadlock(failure)

@@ -120,6 +120,38 @@ class DisconnectRetryTest {
         assertThat(balance(db, 2)).isEqualTo(1);
     }
 
+    /**
+     * The proxy lets COMMIT through and then cuts the connection: the server commits, the client never hears so.
+     * Retrying would commit the unit of work twice; the facade reports an unknown outcome that no policy retries.
+     */
+    @DatabaseTest({Backend.MARIADB, Backend.POSTGRESQL})
+    void aConnectionLostDuringCommitIsNotRetried(TestDatabase db) {
+        Accounts.sessionFactory(db);
+        Accounts.reset(db);
+        try (TcpProxy proxy = TcpProxy.forJdbcUrl(db.jdbcUrl());
+             HikariDataSource pool = pool(db, proxy.rewrite(db.jdbcUrl()))) {
+            SessionFactory sf = HibernateBootstrap.on(pool, db.backend()).entities(NovaModel.ENTITIES)
+                    .schema(HibernateBootstrap.Schema.NONE).build();
+            try (sf) {
+                TransactionFacade facade = TransactionFacade.builder(sf).name("committing").build();
+                RetryPolicy policy = ON_DISCONNECT.toBuilder().build();
+                assertThatThrownBy(() -> facade.writer().retry(policy).run(s -> {
+                    record(s, "unit");
+                    bump(s, 1);
+                    proxy.setInterceptor((dir, conn, buf, off, len) -> dir == TcpProxy.Direction.TO_SERVER
+                            && (TcpProxy.contains(buf, off, len, "COMMIT") || TcpProxy.contains(buf, off, len, "commit"))
+                            ? TcpProxy.Action.FORWARD_THEN_CUT : TcpProxy.Action.FORWARD);
+                })).isInstanceOf(dev.kiln.retry.policy.CommitOutcomeUnknownException.class)
+                        .hasMessageContaining("The connection was lost while writer() of committing was committing")
+                        .cause().matches(DbErrors::isDisconnect, "a disconnect");
+                proxy.setInterceptor(null);
+                assertThat(policy.metrics().attempts()).as("not retried").isEqualTo(1);
+            }
+        }
+        assertThat(ledgerRows(db, "unit")).as("the server did commit, once").isEqualTo(1);
+        assertThat(balance(db, 1)).isEqualTo(1);
+    }
+
     private static HikariDataSource pool(TestDatabase db, String url) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);

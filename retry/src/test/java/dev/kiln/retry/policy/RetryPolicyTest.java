@@ -136,6 +136,9 @@ class RetryPolicyTest {
         assertThat(p.isRetryable(new DbTransactionException("commit failed", new SQLException("x"), deadlock())))
                 .isTrue();
         assertThat(recorded().retryOnDisconnect(true).build().isRetryable(disconnect())).isTrue();
+        assertThat(recorded().retryOnDisconnect(true).build().isRetryable(
+                new CommitOutcomeUnknownException("lost during COMMIT", disconnect())))
+                .as("it may have committed: never retried").isFalse();
     }
 
     @Test
