@@ -57,15 +57,12 @@ public final class Endpoint implements AutoCloseable {
         String target = url;
         if (backend == Backend.H2 && !url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:tcp:")) {
             String database = url.substring("jdbc:h2:".length());
-            int semicolon = database.indexOf(';');
             if (!database.startsWith("mem:")) {
                 throw new IllegalArgumentException("Latency on embedded H2 needs an in-memory database (jdbc:h2:mem:...), got " + dbUrl);
             }
-            // Keep the in-memory database alive between connections, whatever the URL says.
-            String name = semicolon < 0 ? database : database.substring(0, semicolon);
+            // The same in-memory database, reached over TCP; its settings (user, password, ...) travel along.
             server = Server.createTcpServer("-tcpPort", "0", "-tcpDaemon", "-ifNotExists").start();
-            target = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/" + name + ";DB_CLOSE_DELAY=-1";
-            url = "jdbc:h2:" + name + ";DB_CLOSE_DELAY=-1";
+            target = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/" + database;
         }
         TcpProxy proxy = TcpProxy.forJdbcUrl(target);
         return new Endpoint(backend, url, proxy.rewrite(target), proxy, server);
