@@ -11,7 +11,9 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 if [ "${KILN_PROFILER_SKIP_BUILD:-0}" != 1 ]; then
-  (cd "$root" && mvn -B -q -o -pl samples/floating-ip-profiler -am package -DskipTests)
+  # Offline first (fast, no network); online once if an artifact is missing from the local repository.
+  (cd "$root" && { mvn -B -q -o -pl samples/floating-ip-profiler -am package -DskipTests \
+      || mvn -B -q -pl samples/floating-ip-profiler -am package -DskipTests; })
 fi
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 exec "$java" -Xms1g -Xmx1g -Dorg.jboss.logging.provider=jdk -Djava.util.logging.config.class=dev.kiln.fixtures.QuietLogging \
