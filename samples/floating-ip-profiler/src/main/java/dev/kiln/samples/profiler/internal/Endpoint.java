@@ -108,7 +108,14 @@ public final class Endpoint implements AutoCloseable {
     public String describe(javax.sql.DataSource ds) {
         try (Connection c = ds.getConnection()) {
             DatabaseMetaData md = c.getMetaData();
-            return md.getDatabaseProductName() + " " + md.getDatabaseProductVersion()
+            String product = md.getDatabaseProductName();
+            String version = md.getDatabaseProductVersion();
+            if (version.contains("MariaDB")) {
+                // mysql-connector-j reports MariaDB as "MySQL 5.5.5-10.11.x-MariaDB"
+                product = "MariaDB";
+                version = version.startsWith("5.5.5-") ? version.substring(6) : version;
+            }
+            return product + " " + version
                     + (backend == Backend.H2 ? (proxy == null ? " (embedded)" : " (in this JVM, over TCP)") : "");
         } catch (SQLException e) {
             return backend.displayName();

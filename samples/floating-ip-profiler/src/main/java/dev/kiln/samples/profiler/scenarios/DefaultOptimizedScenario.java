@@ -1,10 +1,9 @@
 package dev.kiln.samples.profiler.scenarios;
 
-import dev.kiln.fixtures.nova.FloatingIp;
 import dev.kiln.samples.profiler.Operation;
 import dev.kiln.samples.profiler.Scenario;
 import dev.kiln.samples.profiler.ScenarioContext;
-import org.hibernate.SessionFactory;
+import org.hibernate.FlushMode;
 
 import java.util.Map;
 
@@ -13,8 +12,6 @@ import java.util.Map;
  * {@code ratio <scenario>_vs_default_optimized.update.<backend>} line.
  */
 public final class DefaultOptimizedScenario implements Scenario {
-    static final String HQL = "from FloatingIp where address = :address";
-
     @Override
     public String name() {
         return "default_optimized";
@@ -27,14 +24,7 @@ public final class DefaultOptimizedScenario implements Scenario {
 
     @Override
     public Operation open(ScenarioContext context) {
-        SessionFactory sf = context.sessionFactory(Map.of());
-        return input -> sf.inTransaction(session -> {
-            FloatingIp ip = session.createSelectionQuery(HQL, FloatingIp.class)
-                    .setParameter("address", input.address())
-                    .getSingleResult();
-            input.values().applyTo(ip);
-            session.persist(ip);
-            session.flush();
-        });
+        return HibernateUpdate.operation(context.sessionFactory(Map.of()), null, FlushMode.AUTO,
+                HibernateUpdate.ONE, HibernateUpdate.PERSIST_AND_FLUSH);
     }
 }

@@ -1,12 +1,10 @@
 package dev.kiln.samples.profiler.scenarios;
 
-import dev.kiln.fixtures.nova.FloatingIp;
 import dev.kiln.samples.profiler.Operation;
 import dev.kiln.samples.profiler.Scenario;
 import dev.kiln.samples.profiler.ScenarioContext;
-import org.hibernate.SessionFactory;
+import org.hibernate.FlushMode;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,9 +13,6 @@ import java.util.Map;
  * {@code update(values)}, {@code session.add}, {@code flush}, commit.
  */
 public final class DefaultScenario implements Scenario {
-    static final String HQL = "from FloatingIp f left join fetch f.fixedIp fi left join fetch fi.instance "
-            + "where f.address = :address";
-
     @Override
     public String name() {
         return "default";
@@ -30,19 +25,7 @@ public final class DefaultScenario implements Scenario {
 
     @Override
     public Operation open(ScenarioContext context) {
-        SessionFactory sf = context.sessionFactory(Map.of());
-        return input -> sf.inTransaction(session -> {
-            List<FloatingIp> found = session.createSelectionQuery(HQL, FloatingIp.class)
-                    .setParameter("address", input.address())
-                    .setMaxResults(1)
-                    .getResultList();
-            if (found.isEmpty()) {
-                throw FloatingIpRows.missing(input.address());
-            }
-            FloatingIp ip = found.get(0);
-            input.values().applyTo(ip);
-            session.persist(ip);   // session.add(): a no-op for a managed entity, as in nova_poc
-            session.flush();
-        });
+        return HibernateUpdate.operation(context.sessionFactory(Map.of()), null, FlushMode.AUTO,
+                HibernateUpdate.EAGER_FIRST, HibernateUpdate.PERSIST_AND_FLUSH);
     }
 }

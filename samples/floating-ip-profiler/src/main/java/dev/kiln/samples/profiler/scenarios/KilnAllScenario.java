@@ -8,11 +8,10 @@ import dev.kiln.samples.profiler.Scenario;
 import dev.kiln.samples.profiler.ScenarioContext;
 import dev.kiln.softdelete.CriteriaContext;
 import dev.kiln.softdelete.CriteriaRule;
-import dev.kiln.softdelete.SoftDelete;
 import dev.kiln.softdelete.SoftDeleteConfiguration;
 import dev.kiln.softdelete.SoftDeleteSettings;
 import dev.kiln.softdelete.SoftDeleteStyle;
-import org.hibernate.Session;
+import org.hibernate.FlushMode;
 import org.hibernate.SessionFactory;
 
 import java.util.List;
@@ -55,24 +54,7 @@ public final class KilnAllScenario implements Scenario {
         SessionFactory sf = context.sessionFactory(Map.of(
                 SoftDeleteSettings.CONFIGURATION, novaSoftDelete(),
                 RetrySettings.EXCEPTION_REWRITING, true));
-        return input -> {
-            try (Session session = sf.openSession()) {
-                SoftDelete.setContext(session, CONTEXT);
-                session.getTransaction().begin();
-                try {
-                    FloatingIp ip = session.createSelectionQuery(DefaultOptimizedScenario.HQL, FloatingIp.class)
-                            .setParameter("address", input.address())
-                            .getSingleResult();
-                    input.values().applyTo(ip);
-                    session.flush();
-                    session.getTransaction().commit();
-                } catch (RuntimeException e) {
-                    if (session.getTransaction().isActive()) {
-                        session.getTransaction().rollback();
-                    }
-                    throw e;
-                }
-            }
-        };
+        return HibernateUpdate.operation(sf, CONTEXT, FlushMode.AUTO, HibernateUpdate.ONE,
+                HibernateUpdate.PERSIST_AND_FLUSH);
     }
 }
