@@ -93,7 +93,13 @@ public final class ProfilerMain {
 
         try (Endpoint endpoint = Endpoint.open(options.db(), options.latencyMs() > 0 || options.concurrency())) {
             progress.start("connecting to " + Endpoint.redact(options.db()), 3);
-            HikariDataSource pool = endpoint.pool("main", Math.max(2, options.threads() + 1), options.latencyMs() > 0);
+            HikariDataSource pool;
+            try {
+                pool = endpoint.pool("main", Math.max(2, options.threads() + 1), options.latencyMs() > 0);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("Could not connect to " + Endpoint.redact(options.db())
+                        + " (--db): " + e.getMessage(), e);
+            }
             endpoint.setLatency(options.latencyMs());
             String database = endpoint.describe(pool);
             progress.update(1);

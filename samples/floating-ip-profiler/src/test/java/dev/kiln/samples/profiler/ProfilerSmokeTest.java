@@ -85,6 +85,14 @@ class ProfilerSmokeTest {
     }
 
     @Test
+    void anUnreachableDatabaseIsNamedWithoutItsPassword() {
+        Result r = run("--db", "jdbc:postgresql://127.0.0.1:1/nowhere?user=u&password=secret", "--out", out.toString());
+        assertThat(r.status).isEqualTo(1);
+        assertThat(r.err).contains("error: Could not connect to jdbc:postgresql://127.0.0.1:1/nowhere?user=u&password=*** (--db)")
+                .doesNotContain("secret");
+    }
+
+    @Test
     void helpPrintsTheUsage() {
         Result r = run("--help");
         assertThat(r.status).isZero();
