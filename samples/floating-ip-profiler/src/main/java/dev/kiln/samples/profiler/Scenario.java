@@ -41,11 +41,19 @@ public interface Scenario {
     }
 
     /**
-     * The kind of work, which decides the peer of its ratio lines: {@code update} (floating_ip_update, compared with
-     * {@code default_optimized}) or another name for workloads that have their own baseline.
+     * The kind of work, part of the ratio line's name: {@code update} (nova_poc's floating_ip_update) or another name,
+     * such as {@code list} for a read path.
      */
     default String workload() {
         return "update";
+    }
+
+    /**
+     * The scenario this one's ratio line compares against, doing the same workload the plain-Hibernate way:
+     * {@code default_optimized} for {@code update}. It always runs with this one.
+     */
+    default String peer() {
+        return "default_optimized";
     }
 
     /**

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * user and a machine read (table, files, ratio lines), never the times.
  */
 class ProfilerSmokeTest {
-    private static final Pattern RATIO = Pattern.compile("ratio ([a-z_]+)_vs_default_optimized\\.update\\.([a-z0-9]+) (\\d+\\.\\d{3})");
+    private static final Pattern RATIO = Pattern.compile("ratio ([a-z_]+)_vs_([a-z_]+)\\.([a-z]+)\\.([a-z0-9]+) (\\d+\\.\\d{3})");
 
     @TempDir
     Path out;
@@ -35,7 +35,8 @@ class ProfilerSmokeTest {
 
         List<String> lines = r.out.lines().toList();
         for (Scenario s : ScenarioCatalog.load().all()) {
-            String ratioPrefix = "ratio " + s.name() + "_vs_default_optimized.update." + db.backend().id() + " ";
+            String ratioName = s.name() + "_vs_" + s.peer() + "." + s.workload() + "." + db.backend().id();
+            String ratioPrefix = "ratio " + ratioName + " ";
             if (s.unavailableReason().isEmpty()) {
                 assertThat(lines).as(r.out).anySatisfy(l -> {
                     assertThat(l).startsWith(ratioPrefix);
@@ -44,8 +45,7 @@ class ProfilerSmokeTest {
                 assertThat(Files.readString(out.resolve("report.html"))).contains("<code>" + s.name() + "</code>");
             } else {
                 assertThat(lines).noneMatch(l -> l.startsWith(ratioPrefix));
-                assertThat(r.out).contains("unavailable " + s.name() + "_vs_default_optimized.update."
-                        + db.backend().id() + " (" + s.unavailableReason().get() + ")");
+                assertThat(r.out).contains("unavailable " + ratioName + " (" + s.unavailableReason().get() + ")");
             }
         }
         // the ratio lines end the output

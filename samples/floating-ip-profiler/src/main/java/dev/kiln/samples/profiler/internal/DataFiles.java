@@ -16,7 +16,7 @@ public final class DataFiles {
     public static Path writeCsv(Report report, Path dir) throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append("scenario,backend,status,ops_per_second,ms_per_10000_ops,statements_per_op,round_trips_per_op,"
-                + "bytes_per_op,ratio_vs_default,ratio_vs_default_optimized,ops_per_round,rounds,threads,thread_kind,"
+                + "bytes_per_op,ratio_vs_default,peer,ratio_vs_peer,ops_per_round,rounds,threads,thread_kind,"
                 + "latency_ms,kiln_features,note\n");
         Options o = report.options();
         for (ScenarioResult r : report.scenarios()) {
@@ -26,7 +26,8 @@ public final class DataFiles {
                     .append(num(r.ran() ? r.msPer10k() : Double.NaN)).append(',')
                     .append(num(r.statementsPerOp())).append(',').append(num(r.roundTripsPerOp())).append(',')
                     .append(num(r.ran() ? r.bytesPerOp() : Double.NaN)).append(',')
-                    .append(num(r.ratioToDefault())).append(',').append(num(r.ratioToOptimized())).append(',')
+                    .append(num(r.ratioToDefault())).append(',').append(r.peer()).append(',')
+                    .append(num(r.ratioToPeer())).append(',')
                     .append(r.opsPerRound()).append(',').append(r.roundNanos().length).append(',')
                     .append(o.threads()).append(',').append(report.threadKind().label()).append(',')
                     .append(o.latencyMs()).append(',').append(csv(String.join("; ", r.kilnFeatures()))).append(',')
@@ -78,7 +79,8 @@ public final class DataFiles {
                         .append(", \"roundTripsPerOp\": ").append(jnum(r.roundTripsPerOp()))
                         .append(", \"bytesPerOp\": ").append(jnum(r.bytesPerOp()))
                         .append(", \"ratioVsDefault\": ").append(jnum(r.ratioToDefault()))
-                        .append(", \"ratioVsDefaultOptimized\": ").append(jnum(r.ratioToOptimized()))
+                        .append(", \"peer\": ").append(str(r.peer()))
+                        .append(", \"ratioVsPeer\": ").append(jnum(r.ratioToPeer()))
                         .append(", \"ratioName\": ").append(str(report.ratioName(r)));
                 StringJoiner rounds = new StringJoiner(", ", "[", "]");
                 for (long n : r.roundNanos()) {

@@ -67,8 +67,9 @@ public final class HtmlReport {
         for (ScenarioResult r : ran) {
             String color = color(r);
             time.add(new Bar(r.name(), r.msPer10k(), color, String.format(Locale.ROOT, "%,.0f ms", r.msPer10k())));
-            if (!Double.isNaN(r.ratioToOptimized())) {
-                speed.add(new Bar(r.name(), r.ratioToOptimized(), color, String.format(Locale.ROOT, "%.2f\u00d7", r.ratioToOptimized())));
+            if (!Double.isNaN(r.ratioToPeer())) {
+                String label = r.peer().equals(ScenarioCatalog.DEFAULT_OPTIMIZED) ? r.name() : r.name() + " (vs " + r.peer() + ")";
+                speed.add(new Bar(label, r.ratioToPeer(), color, String.format(Locale.ROOT, "%.2f\u00d7", r.ratioToPeer())));
             }
             if (!Double.isNaN(r.bytesPerOp())) {
                 bytes.add(new Bar(r.name(), r.bytesPerOp() / 1024, color, String.format(Locale.ROOT, "%,.1f KiB", r.bytesPerOp() / 1024)));
@@ -94,7 +95,9 @@ public final class HtmlReport {
             if (r.ran()) {
                 h.append(td("%,.0f", r.opsPerSecond())).append(td("%,.1f", r.msPer10k())).append(td("%.2f", r.statementsPerOp()))
                         .append(td("%.2f", r.roundTripsPerOp())).append(td("%,.0f", r.bytesPerOp()))
-                        .append(td("%.2f\u00d7", r.ratioToDefault())).append(td("%.2f\u00d7", r.ratioToOptimized()))
+                        .append(td("%.2f\u00d7", r.ratioToDefault()))
+                        .append(td("%.2f\u00d7" + (r.peer().equals(ScenarioCatalog.DEFAULT_OPTIMIZED) ? "" : " vs " + r.peer()),
+                                r.ratioToPeer()))
                         .append("<td>").append(esc(r.description()));
                 if (!r.kilnFeatures().isEmpty()) {
                     h.append("<br><small>Kiln: ").append(esc(String.join(", ", r.kilnFeatures()))).append("</small>");

@@ -24,14 +24,14 @@ public record Report(String backendId, String database, String dbUrl, String jvm
 
     /** The machine-readable name of a scenario's ratio line, e.g. {@code kiln_all_vs_default_optimized.update.h2}. */
     public String ratioName(ScenarioResult r) {
-        return r.name() + "_vs_" + ScenarioCatalog.DEFAULT_OPTIMIZED + "." + r.workload() + "." + backendId;
+        return r.name() + "_vs_" + r.peer() + "." + r.workload() + "." + backendId;
     }
 
     /** {@code ratio <name> <value>} for every scenario that ran and has a ratio. */
     public List<String> ratioLines() {
         return scenarios.stream()
-                .filter(r -> r.ran() && !Double.isNaN(r.ratioToOptimized()))
-                .map(r -> "ratio " + ratioName(r) + " " + String.format(Locale.ROOT, "%.3f", r.ratioToOptimized()))
+                .filter(r -> r.ran() && !Double.isNaN(r.ratioToPeer()))
+                .map(r -> "ratio " + ratioName(r) + " " + String.format(Locale.ROOT, "%.3f", r.ratioToPeer()))
                 .toList();
     }
 }

@@ -84,21 +84,21 @@ public final class Runner {
         progress.finish();
 
         int def = indexOf(runnable, ScenarioCatalog.DEFAULT);
-        int opt = indexOf(runnable, ScenarioCatalog.DEFAULT_OPTIMIZED);
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario s : scenarios) {
             Optional<String> reason = s.unavailableReason();
             if (reason.isPresent()) {
                 results.add(ScenarioResult.unavailable(s.name(), s.description(), s.kilnFeatures(), s.workload(),
-                        reason.get()));
+                        s.peer(), reason.get()));
                 continue;
             }
             int i = runnable.indexOf(s);
+            int peer = indexOf(runnable, s.peer());
             boolean update = "update".equals(s.workload());
-            results.add(new ScenarioResult(s.name(), s.description(), s.kilnFeatures(), s.workload(), null,
+            results.add(new ScenarioResult(s.name(), s.description(), s.kilnFeatures(), s.workload(), s.peer(), null,
                     options.ops(), nanos[i], alloc[i], statements[i], roundTrips[i],
                     update && def >= 0 ? ratio(nanos[def], nanos[i]) : Double.NaN,
-                    update && opt >= 0 ? ratio(nanos[opt], nanos[i]) : Double.NaN));
+                    peer >= 0 ? ratio(nanos[peer], nanos[i]) : Double.NaN));
         }
         return results;
     }

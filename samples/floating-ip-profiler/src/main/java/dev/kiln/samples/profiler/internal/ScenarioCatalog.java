@@ -64,7 +64,8 @@ public final class ScenarioCatalog {
 
     /**
      * The scenarios to run for a selection, in report order; {@code default} and {@code default_optimized} are always
-     * included because every ratio is taken against them.
+     * included because the ratios of updates are taken against them, and so is the {@linkplain Scenario#peer() peer}
+     * of every selected scenario.
      */
     public List<Scenario> select(List<String> selection) {
         Set<String> names = new LinkedHashSet<>();
@@ -75,6 +76,9 @@ public final class ScenarioCatalog {
         } else {
             names.addAll(selection);
         }
+        for (String n : List.copyOf(names)) {
+            names.add(get(n).peer());   // the peer of each ratio runs too
+        }
         List<Scenario> result = new ArrayList<>();
         for (Scenario s : byName.values()) {
             if (names.contains(s.name())) {
@@ -82,9 +86,7 @@ public final class ScenarioCatalog {
             }
         }
         for (String n : names) {
-            if (!byName.containsKey(n)) {
-                throw new IllegalArgumentException("No scenario named " + n + " on the class path");
-            }
+            get(n);
         }
         return result;
     }

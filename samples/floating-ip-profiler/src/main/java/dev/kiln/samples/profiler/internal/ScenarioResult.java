@@ -9,7 +9,8 @@ import java.util.List;
  * @param name              scenario name
  * @param description       one line
  * @param kilnFeatures      Kiln features used
- * @param workload          {@code update} or another workload name (ratio peer)
+ * @param workload          {@code update} or another workload name
+ * @param peer              the scenario of the ratio line ({@code default_optimized} for updates)
  * @param unavailable       null if it ran, else the reason
  * @param opsPerRound       operations per measured round
  * @param roundNanos        wall time per round
@@ -17,15 +18,15 @@ import java.util.List;
  * @param statementsPerOp   SQL statements per operation (counting pass)
  * @param roundTripsPerOp   JDBC round trips per operation (counting pass)
  * @param ratioToDefault    median per-round (default time / this time); NaN if not comparable
- * @param ratioToOptimized  median per-round (default_optimized time / this time); NaN if not comparable
+ * @param ratioToPeer       median per-round (peer time / this time); NaN if the peer did not run
  */
 public record ScenarioResult(String name, String description, List<String> kilnFeatures, String workload,
-                             String unavailable, int opsPerRound, long[] roundNanos, long[] roundAllocated,
+                             String peer, String unavailable, int opsPerRound, long[] roundNanos, long[] roundAllocated,
                              double statementsPerOp, double roundTripsPerOp, double ratioToDefault,
-                             double ratioToOptimized) {
+                             double ratioToPeer) {
     static ScenarioResult unavailable(String name, String description, List<String> features, String workload,
-                                      String reason) {
-        return new ScenarioResult(name, description, features, workload, reason, 0, new long[0], new long[0],
+                                      String peer, String reason) {
+        return new ScenarioResult(name, description, features, workload, peer, reason, 0, new long[0], new long[0],
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 

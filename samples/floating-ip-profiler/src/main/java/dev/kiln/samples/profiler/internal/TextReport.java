@@ -31,7 +31,7 @@ public final class TextReport {
             rows.add(new String[] {r.name(), fmt("%,.0f", r.opsPerSecond()), fmt("%,.1f", r.msPer10k()),
                     fmt("%.2f", r.statementsPerOp()), fmt("%.2f", r.roundTripsPerOp()),
                     Double.isNaN(r.bytesPerOp()) ? "n/a" : fmt("%,.0f", r.bytesPerOp()),
-                    ratio(r.ratioToDefault()), ratio(r.ratioToOptimized())});
+                    ratio(r.ratioToDefault()), peerRatio(r)});
         }
         table(rows, out);
         for (ScenarioResult r : report.scenarios()) {
@@ -76,6 +76,12 @@ public final class TextReport {
             rows.add(row.toArray(new String[0]));
         }
         table(rows, out);
+    }
+
+    /** The ratio to the peer, naming the peer unless it is default_optimized. */
+    static String peerRatio(ScenarioResult r) {
+        String v = ratio(r.ratioToPeer());
+        return v.isEmpty() || r.peer().equals(ScenarioCatalog.DEFAULT_OPTIMIZED) ? v : v + " vs " + r.peer();
     }
 
     private static String ratio(double r) {
