@@ -4,16 +4,11 @@ import dev.kiln.bakedquery.Bakery;
 import dev.kiln.fixtures.DatabaseTest;
 import dev.kiln.fixtures.TestDatabase;
 import dev.kiln.fixtures.nova.FloatingIp;
-import dev.kiln.fixtures.nova.NovaModel;
 import dev.kiln.retry.facade.TransactionContext;
 import dev.kiln.retry.facade.TransactionFacade;
 import dev.kiln.softdelete.CriteriaContext;
-import dev.kiln.softdelete.CriteriaRule;
 import dev.kiln.softdelete.ReadDeleted;
 import dev.kiln.softdelete.SoftDelete;
-import dev.kiln.softdelete.SoftDeleteConfiguration;
-import dev.kiln.softdelete.SoftDeleteSettings;
-import dev.kiln.softdelete.SoftDeleteStyle;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
@@ -30,12 +25,7 @@ class BakedFacadeSoftDeleteTest {
     private static final Bakery BAKERY = Bakery.create();
 
     private static SessionFactory sessionFactory(TestDatabase db) {
-        return db.shared("baked-facade", d -> d.hibernate().entities(NovaModel.ENTITIES)
-                .setting(SoftDeleteSettings.CONFIGURATION, SoftDeleteConfiguration.builder()
-                        .softDelete(FloatingIp.class, SoftDeleteStyle.nova())
-                        .rule(CriteriaRule.projectScope(FloatingIp.class, "project_id"))
-                        .build())
-                .build());
+        return FacadeSoftDeleteTest.sessionFactory(db);     // FloatingIp soft-deletable, scoped by project
     }
 
     private static List<String> addresses(Session s) {

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class FacadeSoftDeleteTest {
 
-    private static SessionFactory sessionFactory(TestDatabase db) {
+    /** Also used by {@link BakedFacadeSoftDeleteTest}. */
+    static SessionFactory sessionFactory(TestDatabase db) {
         return db.shared("facade-soft-delete", d -> d.hibernate().entities(NovaModel.ENTITIES)
                 .setting(SoftDeleteSettings.CONFIGURATION, SoftDeleteConfiguration.builder()
                         .softDelete(FloatingIp.class, SoftDeleteStyle.nova())
