@@ -23,7 +23,6 @@ import org.hibernate.query.spi.QueryOptions;
 import org.hibernate.query.spi.QueryParameterBindings;
 import org.hibernate.query.spi.SelectQueryPlan;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -286,14 +285,5 @@ public final class Statement implements BakedStatement {
     /** For tests: how many calls took the direct path ({@link DirectSelectAdapter}). */
     public long directCalls() {
         return directCalls.sum();
-    }
-
-    /** For tests: how many plans this statement holds. */
-    public int planCount() {
-        return (plainPlan == null ? 0 : 1) + (plainPagedPlan == null ? 0 : 1) + plans.size() + pagedPlans.size();
-    }
-
-    List<PlanKeyContributor> contributors() {
-        return new ArrayList<>(contributors);
     }
 }
