@@ -260,4 +260,29 @@ class BakedQueryTest {
             assertThat(baked).doesNotHaveDuplicates();
         }
     }
+
+    @DatabaseTest
+    void subselectFetchingInitializesTheCollectionsOfAllLoadedEntitiesAsForAPlainQuery(TestDatabase db) {
+        NovaData.of(db);
+        org.hibernate.SessionFactory sf = db.shared("subselect", d -> d.hibernate()
+                .entities(dev.kiln.fixtures.nova.NovaModel.ENTITIES).schema(HibernateBootstrap.Schema.NONE)
+                .setting(org.hibernate.cfg.AvailableSettings.USE_SUBSELECT_FETCH, true).build());
+        for (boolean baked : new boolean[] {true, false, true}) {
+            try (Session session = sf.openSession()) {
+                List<FixedIp> fixed = baked
+                        ? BAKERY.hql(FixedIp.class, () -> "from FixedIp x where x.id <= :max order by x.id")
+                                .on(session).param("max", 5L).list()
+                        : session.createSelectionQuery("from FixedIp x where x.id <= :max order by x.id", FixedIp.class)
+                                .setParameter("max", 5L).list();
+                assertThat(fixed).hasSize(5);
+                db.sql().reset();
+                int total = fixed.get(0).getFloatingIps().size();              // one query for all five
+                for (FixedIp f : fixed) {
+                    total += Hibernate.isInitialized(f.getFloatingIps()) ? 0 : 1000;
+                }
+                assertThat(db.sql().statements()).as("baked=%s", baked).isEqualTo(1);
+                assertThat(total).isLessThan(1000);
+            }
+        }
+    }
 }

@@ -3,12 +3,14 @@ package dev.kiln.bakedquery.internal.hibernate;
 import dev.kiln.bakedquery.internal.hibernate.SelectPlanAdapter.Prototype;
 import org.hibernate.HibernateException;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.EntityHolder;
 import org.hibernate.engine.spi.SubselectFetch;
 import org.hibernate.internal.util.MutableObject;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.query.IllegalQueryOperationException;
 import org.hibernate.query.hql.internal.QuerySplitter;
 import org.hibernate.query.spi.QueryOptions;
+import org.hibernate.query.spi.SqlOmittingQueryOptions;
 import org.hibernate.query.spi.QueryParameterBindings;
 import org.hibernate.query.spi.QueryParameterImplementor;
 import org.hibernate.query.sqm.internal.CacheableSqmInterpretation;
@@ -17,8 +19,11 @@ import org.hibernate.query.sqm.tree.expression.SqmParameter;
 import org.hibernate.query.sqm.tree.expression.ValueBindJpaCriteriaParameter;
 import org.hibernate.sql.ast.tree.expression.JdbcParameter;
 import org.hibernate.sql.ast.tree.select.SelectStatement;
+import org.hibernate.sql.exec.internal.BaseExecutionContext;
+import org.hibernate.sql.exec.internal.CallbackImpl;
 import org.hibernate.sql.exec.internal.JdbcParameterBindingImpl;
 import org.hibernate.sql.exec.internal.JdbcParameterBindingsImpl;
+import org.hibernate.sql.exec.spi.Callback;
 import org.hibernate.sql.exec.spi.JdbcParameterBinding;
 import org.hibernate.sql.exec.spi.JdbcParameterBindings;
 import org.hibernate.sql.exec.spi.JdbcParametersList;
@@ -29,6 +34,8 @@ import org.hibernate.sql.results.spi.RowTransformer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import static org.hibernate.query.sqm.internal.SqmQueryImpl.CRITERIA_HQL_STRING;
 
 /**
  * The shortest path Hibernate 7.3 allows from a baked query to its rows as managed entities: the SQL translation
@@ -43,8 +50,9 @@ import java.util.Map;
  * without a converter (entities, embeddables, enums with converters, lists), paging.
  *
  * <p>It extends {@link ConcreteSqmSelectQueryPlan} only to reach the protected static helpers Hibernate keeps for
- * Hibernate Reactive ({@code buildInterpretation}, {@code determineRowTransformer},
- * {@code listInterpreterExecutionContext}); it is never instantiated. Covered by {@code DirectSelectAdapterTest}.
+ * Hibernate Reactive ({@code buildInterpretation}, {@code determineRowTransformer}); it is never instantiated. Its
+ * execution context does what {@code listInterpreterExecutionContext} builds, in one object per call. Covered by
+ * {@code DirectSelectAdapterTest}.
  */
 public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object> {
     private DirectSelectAdapter() {
@@ -71,7 +79,8 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
     public record Direct(JdbcSelect jdbcSelect, SelectStatement statement, JdbcParameter[] jdbcParameters,
                          JdbcMapping[] mappings, int[] slots, String[] names, Integer[] positions, Object[] constants,
                          RowTransformer<?> rowTransformer, ListResultsConsumer.UniqueSemantic uniqueSemantic,
-                         Class<?> resultType, String queryString, QueryOptions options, boolean distinctInMemory) {
+                         Class<?> resultType, String queryString, QueryOptions options, boolean distinctInMemory,
+                         QueryOptions executionOptions, boolean criteria) {
 
         /** A fresh value table for one call, with the constants filled in. */
         public Object[] newValues() {
@@ -170,7 +179,8 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
         return new Direct(jdbcSelect, interpretation.statement(), jdbcParameters.toArray(new JdbcParameter[0]),
                 mappings.toArray(new JdbcMapping[0]), slots.stream().mapToInt(Integer::intValue).toArray(), names,
                 positions, constants, rowTransformer, unique, p.resultType(), p.queryString(), options,
-                p.distinctInMemory());
+                p.distinctInMemory(), SqlOmittingQueryOptions.omitSqlQueryOptions(options, jdbcSelect),
+                CRITERIA_HQL_STRING.equals(p.queryString()));
     }
 
     /** Runs one call: what {@code ConcreteSqmSelectQueryPlan.performList} does after binding, and list()'s frame. */
@@ -184,15 +194,9 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
         boolean success = false;
         try {
             boolean preFlushed = session.autoPreFlushIfRequired(QueryParameterBindings.NO_PARAM_BINDINGS);
-            SubselectFetch.RegistrationHandler subselects = SubselectFetch.createRegistrationHandler(
-                    session.getPersistenceContext().getBatchFetchQueue(), d.statement, JdbcParametersList.empty(),
-                    bindings);
             session.autoFlushIfRequired(d.jdbcSelect.getAffectedTableNames(), preFlushed);
-            SelectPlanAdapter.Context context = new SelectPlanAdapter.Context(session, d.options,
-                    QueryParameterBindings.NO_PARAM_BINDINGS, d.resultType);
             List<R> rows = session.getFactory().getJdbcServices().getJdbcSelectExecutor().list(
-                    d.jdbcSelect, bindings,
-                    listInterpreterExecutionContext(d.queryString, context, d.jdbcSelect, subselects),
+                    d.jdbcSelect, bindings, new DirectContext(session, d, bindings),
                     (RowTransformer<R>) d.rowTransformer, (Class<R>) d.resultType, d.uniqueSemantic, -1);
             success = true;
             return d.distinctInMemory ? SelectPlanAdapter.distinct(rows) : rows;
@@ -205,6 +209,75 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
                 session.getJdbcCoordinator().getLogicalConnection().afterTransaction();
             }
             session.afterOperation(success);
+        }
+    }
+
+    /**
+     * The JDBC execution context of one call: what {@code listInterpreterExecutionContext} builds (options without
+     * SQL-only parts, statistics, lock upgrades, subselect-fetch registration, query identifier), in one object, with
+     * the subselect-fetch registration created only when a loaded entity has subselect-fetched collections.
+     */
+    private static final class DirectContext extends BaseExecutionContext {
+        private final Direct direct;
+        private final JdbcParameterBindings bindings;
+        private Callback callback;
+        private SubselectFetch.RegistrationHandler subselects;
+
+        DirectContext(SharedSessionContractImplementor session, Direct direct, JdbcParameterBindings bindings) {
+            super(session);
+            this.direct = direct;
+            this.bindings = bindings;
+        }
+
+        @Override
+        public QueryOptions getQueryOptions() {
+            return direct.executionOptions();
+        }
+
+        @Override
+        public QueryParameterBindings getQueryParameterBindings() {
+            return QueryParameterBindings.NO_PARAM_BINDINGS;
+        }
+
+        @Override
+        public Callback getCallback() {
+            if (callback == null) {
+                callback = new CallbackImpl();
+            }
+            return callback;
+        }
+
+        @Override
+        public boolean hasCallbackActions() {
+            return callback != null && callback.hasAfterLoadActions();
+        }
+
+        @Override
+        public boolean hasQueryExecutionToBeAddedToStatistics() {
+            return true;
+        }
+
+        @Override
+        public boolean upgradeLocks() {
+            return true;
+        }
+
+        @Override
+        public void registerLoadingEntityHolder(EntityHolder holder) {
+            SharedSessionContractImplementor session = getSession();
+            if (session.getLoadQueryInfluencers().hasSubselectLoadableCollections(holder.getDescriptor())) {
+                if (subselects == null) {
+                    subselects = SubselectFetch.createRegistrationHandler(
+                            session.getPersistenceContext().getBatchFetchQueue(), direct.statement(),
+                            JdbcParametersList.empty(), bindings);
+                }
+                subselects.addKey(holder);
+            }
+        }
+
+        @Override
+        public String getQueryIdentifier(String sql) {
+            return direct.criteria() ? "[CRITERIA] " + sql : direct.queryString();
         }
     }
 }
