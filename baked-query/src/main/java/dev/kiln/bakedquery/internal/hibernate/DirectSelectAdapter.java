@@ -19,11 +19,8 @@ import org.hibernate.query.sqm.tree.expression.SqmParameter;
 import org.hibernate.query.sqm.tree.expression.ValueBindJpaCriteriaParameter;
 import org.hibernate.sql.ast.tree.expression.JdbcParameter;
 import org.hibernate.sql.ast.tree.select.SelectStatement;
-import org.hibernate.sql.exec.internal.BaseExecutionContext;
-import org.hibernate.sql.exec.internal.CallbackImpl;
 import org.hibernate.sql.exec.internal.JdbcParameterBindingImpl;
 import org.hibernate.sql.exec.internal.JdbcParameterBindingsImpl;
-import org.hibernate.sql.exec.spi.Callback;
 import org.hibernate.sql.exec.spi.JdbcParameterBinding;
 import org.hibernate.sql.exec.spi.JdbcParameterBindings;
 import org.hibernate.sql.exec.spi.JdbcParametersList;
@@ -217,39 +214,15 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
      * SQL-only parts, statistics, lock upgrades, subselect-fetch registration, query identifier), in one object, with
      * the subselect-fetch registration created only when a loaded entity has subselect-fetched collections.
      */
-    private static final class DirectContext extends BaseExecutionContext {
+    private static final class DirectContext extends SelectPlanAdapter.Context {
         private final Direct direct;
         private final JdbcParameterBindings bindings;
-        private Callback callback;
         private SubselectFetch.RegistrationHandler subselects;
 
         DirectContext(SharedSessionContractImplementor session, Direct direct, JdbcParameterBindings bindings) {
-            super(session);
+            super(session, direct.executionOptions(), QueryParameterBindings.NO_PARAM_BINDINGS, direct.resultType());
             this.direct = direct;
             this.bindings = bindings;
-        }
-
-        @Override
-        public QueryOptions getQueryOptions() {
-            return direct.executionOptions();
-        }
-
-        @Override
-        public QueryParameterBindings getQueryParameterBindings() {
-            return QueryParameterBindings.NO_PARAM_BINDINGS;
-        }
-
-        @Override
-        public Callback getCallback() {
-            if (callback == null) {
-                callback = new CallbackImpl();
-            }
-            return callback;
-        }
-
-        @Override
-        public boolean hasCallbackActions() {
-            return callback != null && callback.hasAfterLoadActions();
         }
 
         @Override

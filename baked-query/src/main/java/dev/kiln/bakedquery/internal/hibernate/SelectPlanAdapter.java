@@ -23,6 +23,7 @@ import org.hibernate.query.sqm.tree.expression.SqmJpaCriteriaParameterWrapper;
 import org.hibernate.query.sqm.tree.expression.SqmParameter;
 import org.hibernate.query.sqm.tree.expression.ValueBindJpaCriteriaParameter;
 import org.hibernate.query.sqm.tree.select.SqmSelectStatement;
+import org.hibernate.sql.exec.internal.BaseExecutionContext;
 import org.hibernate.sql.exec.internal.CallbackImpl;
 import org.hibernate.sql.exec.spi.Callback;
 import org.hibernate.sql.results.internal.TupleMetadata;
@@ -215,9 +216,11 @@ public final class SelectPlanAdapter {
         return out;
     }
 
-    /** The per-execution context Hibernate's plan reads: session, options, bindings, callback, result type. */
-    static final class Context implements DomainQueryExecutionContext {
-        private final SharedSessionContractImplementor session;
+    /**
+     * The per-execution context Hibernate's plan reads: session, options, bindings, callback, result type. Also a JDBC
+     * {@code ExecutionContext}, so that {@link DirectSelectAdapter} extends it rather than repeating it.
+     */
+    static class Context extends BaseExecutionContext implements DomainQueryExecutionContext {
         private final QueryOptions options;
         private final QueryParameterBindings bindings;
         private final Class<?> resultType;
@@ -225,7 +228,7 @@ public final class SelectPlanAdapter {
 
         Context(SharedSessionContractImplementor session, QueryOptions options, QueryParameterBindings bindings,
                 Class<?> resultType) {
-            this.session = session;
+            super(session);
             this.options = options;
             this.bindings = bindings;
             this.resultType = resultType;
@@ -252,11 +255,6 @@ public final class SelectPlanAdapter {
         @Override
         public boolean hasCallbackActions() {
             return callback != null && callback.hasAfterLoadActions();
-        }
-
-        @Override
-        public SharedSessionContractImplementor getSession() {
-            return session;
         }
 
         @Override
