@@ -4,6 +4,7 @@ import dev.kiln.bulksave.BulkOptions;
 import dev.kiln.bulksave.BulkSaveException;
 import dev.kiln.bulksave.internal.hibernate.EntityPlans;
 import dev.kiln.bulksave.internal.hibernate.ManagedEntities;
+import dev.kiln.bulksave.internal.hibernate.SequencePrefetch;
 import dev.kiln.bulksave.internal.hibernate.SessionBridge;
 import dev.kiln.bulksave.internal.hibernate.ValueGenerators;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -68,8 +69,9 @@ public final class BulkOperation {
         List<Group> groups = group(rows);
         boolean done = false;
         try {
+            Map<EntityPlan, SequencePrefetch.IdSource> ids = idSources(rows);
             for (Row row : rows) {
-                generate(row);
+                generate(row, ids.get(row.plan));
             }
             ManagedEntities.executeQueuedActions(session);
             JdbcWriter writer = new JdbcWriter(session, SessionBridge.flavor(session), options);
@@ -254,12 +256,26 @@ public final class BulkOperation {
 
     // ---- pass 2: ids, versions, generated values (recorded for undo) ----
 
-    private void generate(Row row) {
+    /** One id source per entity type with new rows needing generated ids (sequence values fetched together). */
+    private Map<EntityPlan, SequencePrefetch.IdSource> idSources(List<Row> rows) {
+        Map<EntityPlan, Integer> counts = new IdentityHashMap<>();
+        for (Row row : rows) {
+            if (row.insert && row.id == null && row.plan.idStrategy() == IdStrategy.BEFORE_INSERT) {
+                counts.merge(row.plan, 1, Integer::sum);
+            }
+        }
+        Map<EntityPlan, SequencePrefetch.IdSource> sources = new IdentityHashMap<>();
+        SqlFlavor flavor = SessionBridge.flavor(session);
+        counts.forEach((plan, n) -> sources.put(plan, SequencePrefetch.forRows(plan, session, flavor, n)));
+        return sources;
+    }
+
+    private void generate(Row row, SequencePrefetch.IdSource ids) {
         EntityPlan plan = row.plan;
         List<AttributePlan> attributes = plan.attributes();
         if (row.insert) {
             if (row.id == null && plan.idStrategy() == IdStrategy.BEFORE_INSERT) {
-                row.id = ValueGenerators.newId(plan, row.entity, session);
+                row.id = ids.next(row.entity);
                 row.assign(plan.idAccessor(), row.id);
             }
             if (plan.versioned()) {

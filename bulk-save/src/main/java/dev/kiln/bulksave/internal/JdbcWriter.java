@@ -250,29 +250,8 @@ final class JdbcWriter {
         String sql = head + tuple;
         PreparedStatement ps = prepare(connection, sql, identity, readKeys, plan);
         try {
-            int batched = 0;
-            int batchStart = 0;
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = rows.get(r);
-                current = row;
-                bindInsert(ps, 1, row, columns, identity);
-                if (oneByOne) {
-                    execute(ps, sql);
-                    if (readKeys) {
-                        readKeys(ps, rows, r, 1, plan, sql);
-                    }
-                    continue;
-                }
-                addBatch(ps, sql);
-                if (++batched == options.batchSize() || r == rows.size() - 1) {
-                    executeBatch(ps, sql, rows, batchStart, batched, false);
-                    if (readKeys) {
-                        readKeys(ps, rows, batchStart, batched, plan, sql);
-                    }
-                    batchStart = r + 1;
-                    batched = 0;
-                }
-            }
+            singleRowStatements(ps, sql, rows, false, (statement, row) -> bindInsert(statement, 1, row, columns, identity),
+                    readKeys ? (from, n) -> readKeys(ps, rows, from, n, plan, sql) : null);
         } finally {
             close(ps);
         }
@@ -413,38 +392,67 @@ final class JdbcWriter {
         String sql = sb.toString();
         PreparedStatement ps = prepare(connection, sql, false, false, plan);
         try {
-            int batched = 0;
-            int batchStart = 0;
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = rows.get(r);
-                current = row;
-                try {
-                    int p = 1;
-                    for (int c : columns) {
-                        plan.columns().get(c).bind(ps, p++, row.values[c], session);
-                    }
-                    bindId(ps, p++, row);
-                    if (checkVersion) {
-                        version.bind(ps, p, row.expectedVersion, session);
-                    }
-                } catch (SQLException e) {
-                    throw new SqlFailure(e, sql);
+            singleRowStatements(ps, sql, rows, true, (statement, row) -> {
+                int p = 1;
+                for (int c : columns) {
+                    plan.columns().get(c).bind(statement, p++, row.values[c], session);
                 }
-                if (oneByOne) {
-                    if (execute(ps, sql) == 0) {
-                        throw stale(row);
-                    }
-                    continue;
+                bindId(statement, p++, row);
+                if (checkVersion) {
+                    version.bind(statement, p, row.expectedVersion, session);
                 }
-                addBatch(ps, sql);
-                if (++batched == options.batchSize() || r == rows.size() - 1) {
-                    executeBatch(ps, sql, rows, batchStart, batched, true);
-                    batchStart = r + 1;
-                    batched = 0;
-                }
-            }
+            }, null);
         } finally {
             close(ps);
+        }
+    }
+
+    /** Binds one row's parameters. */
+    @FunctionalInterface
+    private interface RowBinder {
+        void bind(PreparedStatement statement, Row row) throws SQLException;
+    }
+
+    /** Called after rows {@code from .. from + n - 1} were executed (to read their generated keys). */
+    @FunctionalInterface
+    private interface Executed {
+        void rows(int from, int n);
+    }
+
+    /**
+     * Runs one single-row statement per row: in JDBC batches of {@link BulkOptions#batchSize()}, or one at a time
+     * when replaying to find the failing row. With {@code checkCounts}, a row count of 0 is a stale row.
+     */
+    private void singleRowStatements(PreparedStatement ps, String sql, List<Row> rows, boolean checkCounts,
+                                     RowBinder binder, Executed executed) {
+        int batched = 0;
+        int batchStart = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            current = row;
+            try {
+                binder.bind(ps, row);
+            } catch (SQLException e) {
+                throw new SqlFailure(e, sql);
+            }
+            if (oneByOne) {
+                if (execute(ps, sql) == 0 && checkCounts) {
+                    throw stale(row);
+                }
+                if (executed != null) {
+                    executed.rows(r, 1);
+                }
+                continue;
+            }
+            addBatch(ps, sql);
+            if (++batched == options.batchSize() || r == rows.size() - 1) {
+                executeBatch(ps, sql, rows, batchStart, batched, checkCounts);
+                if (executed != null) {
+                    executed.rows(batchStart, batched);
+                }
+                batchStart = r + 1;
+                batched = 0;
+            }
         }
     }
 
