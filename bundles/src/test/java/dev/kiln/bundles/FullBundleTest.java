@@ -133,6 +133,25 @@ class FullBundleTest {
     }
 
     @DatabaseTest
+    void serializesLoadedCollectionsWhoseElementsPointBackToTheOwner(TestDatabase db) throws Exception {
+        SessionFactory sf = NovaBundles.world(db).sf();
+        FixedIp original;
+        try (Session s = sf.openSession()) {
+            original = Bundles.query(s, FixedIp.class).orderBy("e.id").maxResults(1).single();
+            assertThat(original.getFloatingIps()).isNotEmpty();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(original);
+        }
+        FixedIp copy = (FixedIp) new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())).readObject();
+        assertThat(copy).isEqualTo(original);
+        assertThat(NovaBundles.ids(copy.getFloatingIps())).isEqualTo(NovaBundles.ids(original.getFloatingIps()));
+        assertThat(copy.getFloatingIps()).allSatisfy(f -> assertThat(f.getFixedIp()).isSameAs(copy));
+        assertThatThrownBy(() -> copy.getFloatingIps().add(null)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @DatabaseTest
     void toOneLoadsLazilyWithOneQueryForTheWholeResult(TestDatabase db) {
         SessionFactory sf = NovaBundles.world(db).sf();
         sf.inSession(s -> {

@@ -38,7 +38,23 @@ public final class BundleEngine {
 
     public static BundleEngine of(SessionFactoryImplementor factory) {
         synchronized (ENGINES) {
-            return ENGINES.computeIfAbsent(factory, BundleEngine::new);
+            BundleEngine engine = ENGINES.get(factory);
+            if (engine == null) {
+                engine = new BundleEngine(factory);
+                ENGINES.put(factory, engine);
+                // The engine refers to its factory, so the weak key alone would never clear: forget it on close.
+                factory.addObserver(new org.hibernate.SessionFactoryObserver() {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    public void sessionFactoryClosed(org.hibernate.SessionFactory closed) {
+                        synchronized (ENGINES) {
+                            ENGINES.remove(closed);
+                        }
+                    }
+                });
+            }
+            return engine;
         }
     }
 

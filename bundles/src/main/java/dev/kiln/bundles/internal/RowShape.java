@@ -83,6 +83,10 @@ public final class RowShape {
                 synchronized (this) {
                     int slot = type.slots()[i];
                     Object target = values[slot];
+                    if (target instanceof SerializedBundle cycle) {
+                        target = cycle.resolved();
+                        values[slot] = target;
+                    }
                     if (target == null) {
                         if (!loaded[i]) {
                             loadColumns(a);

@@ -25,6 +25,8 @@ final class SerializedBundle implements Serializable {
     private final BundleSpec spec;
     private final boolean[] loaded;
     private final Object[] values;
+    /** The bundle this was resolved to; read by bundles whose association pointed back here during a cycle. */
+    private transient Object resolved;
 
     private SerializedBundle(BundleSpec spec, boolean[] loaded, Object[] values) {
         this.spec = spec;
@@ -67,6 +69,16 @@ final class SerializedBundle implements Serializable {
         RowShape shape = new RowShape(type, loaded, null, false);
         Object bundle = type.factory().create(shape, v);
         shape.rows.add((BundleObject) bundle);
+        resolved = bundle;
         return bundle;
+    }
+
+    /**
+     * A reference back to a bundle still being read (an element's to-one to the owner of its collection) is this
+     * object, not the bundle: Java serialization resolves it only after its fields are read. Bundles swap it for the
+     * resolved bundle on first access.
+     */
+    Object resolved() {
+        return resolved;
     }
 }
