@@ -61,6 +61,7 @@ public final class TransactionFacade {
     private final TransactionRunner readerRunner;
     private final TransactionRunner asyncRunner;
     private final Map<Class<?>, Class<?>> woven = new ConcurrentHashMap<>();
+    private final Map<java.lang.reflect.Method, RetryPolicy> wovenPolicies = new ConcurrentHashMap<>();
 
     private TransactionFacade(Builder b) {
         this.name = b.name;
@@ -113,7 +114,7 @@ public final class TransactionFacade {
      */
     public <T> T enhance(Class<T> type) {
         Class<?> subclass = woven.computeIfAbsent(Objects.requireNonNull(type, "type"),
-                t -> AnnotationWeaver.weave(this, t));
+                t -> AnnotationWeaver.weave(this, t, wovenPolicies));
         try {
             return type.cast(subclass.getDeclaredConstructor().newInstance());
         } catch (java.lang.reflect.InvocationTargetException e) {
@@ -121,6 +122,23 @@ public final class TransactionFacade {
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("Cannot instantiate the enhanced " + type.getName() + ": " + e, e);
         }
+    }
+
+    /**
+     * The retry policy (and so the {@link RetryPolicy#metrics() metrics}) that a method annotated with
+     * {@link Retry} got when its class was {@linkplain #enhance enhanced} by this facade, e.g.
+     * {@code facade.retryPolicyOf(FloatingIpApi.class.getMethod("allocate", RequestContext.class, String.class))
+     * .metrics().retries()}.
+     *
+     * @throws IllegalArgumentException if no enhanced class of this facade has that method with {@link Retry}
+     */
+    public RetryPolicy retryPolicyOf(java.lang.reflect.Method method) {
+        RetryPolicy p = wovenPolicies.get(method);
+        if (p == null) {
+            throw new IllegalArgumentException(method + " has no @Retry woven by " + name
+                    + " (enhance its class with this facade first)");
+        }
+        return p;
     }
 
     /** The name given to the builder, used in messages. */
