@@ -48,7 +48,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <h2>Sessions</h2>
  * Each outermost (or independent) unit of work gets a new Session, closed at its end. Reader Sessions are
  * {@linkplain Session#setDefaultReadOnly read-only} with {@link FlushMode#MANUAL}, and their transactions roll back.
- * The nesting rules are on {@link TransactionRunner}. Immutable and thread-safe; {@link #enhance(Class)} weaves the
+ * The nesting rules are on {@link TransactionRunner}. A database error leaves the outermost unit of work as the Kiln
+ * exception (e.g. {@link dev.kiln.retry.DbDeadlockException}), not wrapped in the JPA exception Hibernate's query API
+ * puts around it. Immutable and thread-safe; {@link #enhance(Class)} weaves the
  * annotations {@link Writer}, {@link Reader}, {@link AsyncReader} and {@link Retry}.
  */
 public final class TransactionFacade {
@@ -227,7 +229,7 @@ public final class TransactionFacade {
                     result = work.apply(session);
                 } catch (Throwable e) { // also checked exceptions, sneaked through by woven methods
                     rollbackAfter(tx, e);
-                    throw Sneaky.rethrow(e);
+                    throw Sneaky.rethrow(unwrapped(e));
                 }
                 if (mode == TransactionMode.WRITER) {
                     if (tx.getRollbackOnly()) {
@@ -248,6 +250,22 @@ public final class TransactionFacade {
                 slot.leave(frame);
             }
         }
+    }
+
+    /**
+     * Hibernate's query API hands a database error over wrapped in the JPA exception for it (a deadlock as
+     * {@code jakarta.persistence.PessimisticLockException}, a lock timeout as {@code LockTimeoutException}, ...),
+     * whose cause is the Kiln exception. At the facade's boundary the Kiln exception itself is thrown: it is still a
+     * {@code PersistenceException} (a Hibernate {@code JDBCException}), and callers catch
+     * {@code DbDeadlockException} as the issue promises. Only a JPA wrapper whose direct cause is a Kiln exception is
+     * taken off; everything else is thrown as it is.
+     */
+    static Throwable unwrapped(Throwable e) {
+        if (e instanceof jakarta.persistence.PersistenceException && !(e instanceof dev.kiln.retry.DbError)
+                && e.getCause() instanceof dev.kiln.retry.DbError error) {
+            return error.asException();
+        }
+        return e;
     }
 
     /** A lost connection during COMMIT leaves the outcome unknown: say so, so that no policy retries it. */

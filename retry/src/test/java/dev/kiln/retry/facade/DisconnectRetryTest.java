@@ -84,7 +84,7 @@ class DisconnectRetryTest {
             record(s, "unit");
             db.killConnection(serverId(s, db.backend()));
             bump(s, 1);
-        })).matches(DbErrors::isDisconnect, "is a disconnect");
+        })).isInstanceOf(dev.kiln.retry.DbConnectionException.class).matches(DbErrors::isDisconnect, "is a disconnect");
         assertThat(deadlocksOnly.metrics().attempts()).isEqualTo(1);
         assertThat(ledgerRows(db)).isZero();
     }
