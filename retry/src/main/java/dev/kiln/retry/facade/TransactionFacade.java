@@ -273,7 +273,7 @@ public final class TransactionFacade {
         try {
             tx.commit();
         } catch (RuntimeException e) {
-            if (DbErrors.isDisconnect(e)) {
+            if (DbErrors.isDisconnect(e) || RetryPolicy.isCommitOutcomeUnknown(e)) {
                 throw new CommitOutcomeUnknownException("The connection was lost while " + runner.declaration()
                         + " of " + name + " was committing: it may or may not have committed, so it is not retried "
                         + "(a retry could commit it twice). Check the outcome by a key of the unit of work.", e);
