@@ -48,7 +48,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <h2>Sessions</h2>
  * Each outermost (or independent) unit of work gets a new Session, closed at its end. Reader Sessions are
  * {@linkplain Session#setDefaultReadOnly read-only} with {@link FlushMode#MANUAL}, and their transactions roll back.
- * The nesting rules are on {@link TransactionRunner}. Immutable and thread-safe; {@link #enhance(Class)} weaves the
+ * The nesting rules are on {@link TransactionRunner}. A database error leaves the outermost unit of work as the Kiln
+ * exception (e.g. {@link dev.kiln.retry.DbDeadlockException}), not wrapped in the JPA exception Hibernate's query API
+ * puts around it. Immutable and thread-safe; {@link #enhance(Class)} weaves the
  * annotations {@link Writer}, {@link Reader}, {@link AsyncReader} and {@link Retry}.
  */
 public final class TransactionFacade {
@@ -61,6 +63,7 @@ public final class TransactionFacade {
     private final TransactionRunner readerRunner;
     private final TransactionRunner asyncRunner;
     private final Map<Class<?>, Class<?>> woven = new ConcurrentHashMap<>();
+    private final Map<java.lang.reflect.Method, RetryPolicy> wovenPolicies = new ConcurrentHashMap<>();
 
     private TransactionFacade(Builder b) {
         this.name = b.name;
@@ -113,7 +116,7 @@ public final class TransactionFacade {
      */
     public <T> T enhance(Class<T> type) {
         Class<?> subclass = woven.computeIfAbsent(Objects.requireNonNull(type, "type"),
-                t -> AnnotationWeaver.weave(this, t));
+                t -> AnnotationWeaver.weave(this, t, wovenPolicies));
         try {
             return type.cast(subclass.getDeclaredConstructor().newInstance());
         } catch (java.lang.reflect.InvocationTargetException e) {
@@ -121,6 +124,23 @@ public final class TransactionFacade {
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("Cannot instantiate the enhanced " + type.getName() + ": " + e, e);
         }
+    }
+
+    /**
+     * The retry policy (and so the {@link RetryPolicy#metrics() metrics}) that a method annotated with
+     * {@link Retry} got when its class was {@linkplain #enhance enhanced} by this facade, e.g.
+     * {@code facade.retryPolicyOf(FloatingIpApi.class.getMethod("allocate", RequestContext.class, String.class))
+     * .metrics().retries()}.
+     *
+     * @throws IllegalArgumentException if no enhanced class of this facade has that method with {@link Retry}
+     */
+    public RetryPolicy retryPolicyOf(java.lang.reflect.Method method) {
+        RetryPolicy p = wovenPolicies.get(method);
+        if (p == null) {
+            throw new IllegalArgumentException(method + " has no @Retry woven by " + name
+                    + " (enhance its class with this facade first)");
+        }
+        return p;
     }
 
     /** The name given to the builder, used in messages. */
@@ -209,7 +229,7 @@ public final class TransactionFacade {
                     result = work.apply(session);
                 } catch (Throwable e) { // also checked exceptions, sneaked through by woven methods
                     rollbackAfter(tx, e);
-                    throw Sneaky.rethrow(e);
+                    throw Sneaky.rethrow(unwrapped(e));
                 }
                 if (mode == TransactionMode.WRITER) {
                     if (tx.getRollbackOnly()) {
@@ -232,12 +252,28 @@ public final class TransactionFacade {
         }
     }
 
+    /**
+     * Hibernate's query API hands a database error over wrapped in the JPA exception for it (a deadlock as
+     * {@code jakarta.persistence.PessimisticLockException}, a lock timeout as {@code LockTimeoutException}, ...),
+     * whose cause is the Kiln exception. At the facade's boundary the Kiln exception itself is thrown: it is still a
+     * {@code PersistenceException} (a Hibernate {@code JDBCException}), and callers catch
+     * {@code DbDeadlockException} as the issue promises. Only a JPA wrapper whose direct cause is a Kiln exception is
+     * taken off; everything else is thrown as it is.
+     */
+    static Throwable unwrapped(Throwable e) {
+        if (e instanceof jakarta.persistence.PersistenceException && !(e instanceof dev.kiln.retry.DbError)
+                && e.getCause() instanceof dev.kiln.retry.DbError error) {
+            return error.asException();
+        }
+        return e;
+    }
+
     /** A lost connection during COMMIT leaves the outcome unknown: say so, so that no policy retries it. */
     private void commit(Transaction tx, TransactionRunner runner) {
         try {
             tx.commit();
         } catch (RuntimeException e) {
-            if (DbErrors.isDisconnect(e)) {
+            if (DbErrors.isDisconnect(e) || RetryPolicy.isCommitOutcomeUnknown(e)) {
                 throw new CommitOutcomeUnknownException("The connection was lost while " + runner.declaration()
                         + " of " + name + " was committing: it may or may not have committed, so it is not retried "
                         + "(a retry could commit it twice). Check the outcome by a key of the unit of work.", e);

@@ -2,6 +2,7 @@ package dev.kiln.retry.policy;
 
 import dev.kiln.retry.DbErrors;
 import dev.kiln.retry.facade.TransactionContext;
+import dev.kiln.retry.replay.DbCommitOutcomeUnknownException;
 import dev.kiln.retry.policy.internal.Backoff;
 import org.jboss.logging.Logger;
 
@@ -158,19 +159,37 @@ public final class RetryPolicy {
 
     /**
      * True if this policy retries {@code failure}: a {@link RetryRequest}, or one of its predicates matches. Never a
-     * {@link CommitOutcomeUnknownException} (it may have committed) nor a {@link RetryInsideTransactionException}.
+     * COMMIT whose outcome is unknown ({@link #isCommitOutcomeUnknown}: it may have committed) nor a
+     * {@link RetryInsideTransactionException}.
      */
     public boolean isRetryable(Throwable failure) {
         if (failure instanceof RetryRequest) {
             return true;
         }
-        if (failure instanceof RetryInsideTransactionException || failure instanceof CommitOutcomeUnknownException
-                || failure instanceof Error) {
+        if (failure instanceof RetryInsideTransactionException || failure instanceof Error
+                || isCommitOutcomeUnknown(failure)) {
             return false;
         }
         return retryOnDeadlock && DbErrors.isDeadlock(failure)
                 || retryOnDisconnect && DbErrors.isDisconnect(failure)
                 || retryIf.test(failure);
+    }
+
+    /**
+     * True if {@code failure} is or wraps a COMMIT whose outcome is unknown: the facade's
+     * {@link CommitOutcomeUnknownException}, or replay's {@link DbCommitOutcomeUnknownException} (SQLState 08007),
+     * which reaches a Spring interceptor inside its transaction manager's exceptions.
+     */
+    public static boolean isCommitOutcomeUnknown(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 32; depth++) {
+            if (t instanceof CommitOutcomeUnknownException || t instanceof DbCommitOutcomeUnknownException) {
+                return true;
+            }
+            Throwable cause = t.getCause();
+            t = cause == t ? null : cause;
+        }
+        return false;
     }
 
     /**

@@ -14,9 +14,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** {@link TransactionFacade#enhance}: the annotations on a plain class, on H2, MariaDB and PostgreSQL. */
 class AnnotationWeaverTest {
 
-    private static TransactionFacade facade(TestDatabase db) {
+    private TransactionFacade facade(TestDatabase db) {
         TransactionFacade facade = TransactionFacade.builder(Accounts.sessionFactory(db)).name("woven").build();
         Accounts.reset(db);
+        lastFacade = facade;
         return facade;
     }
 
@@ -54,6 +55,18 @@ class AnnotationWeaverTest {
         assertThat(api.sessions).hasSize(3).doesNotHaveDuplicates();
         assertThat(ledgerRows(db)).as("the failed attempts rolled back").isEqualTo(1);
         assertThat(ledgerRows(db, "r-3")).isEqualTo(1);
+        assertThat(lastFacade.retryPolicyOf(method("recordAfterRetries")).metrics().retries()).isEqualTo(2);
+    }
+
+    private TransactionFacade lastFacade;
+
+    private static java.lang.reflect.Method method(String name) {
+        for (java.lang.reflect.Method m : LedgerApi.class.getMethods()) {
+            if (m.getName().equals(name)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException(name);
     }
 
     @DatabaseTest
@@ -102,6 +115,7 @@ class AnnotationWeaverTest {
         TransactionFacade facade = facade(db);
         assertThat(facade.enhance(LedgerApi.class).getClass()).isSameAs(facade.enhance(LedgerApi.class).getClass());
         assertThat(facade.enhance(LedgerApi.class)).isNotSameAs(facade.enhance(LedgerApi.class));
+        assertThatThrownBy(() -> facade.retryPolicyOf(method("record"))).hasMessageContaining("has no @Retry woven by woven");
     }
 
     public static class FinalMethod {

@@ -84,7 +84,7 @@ class DisconnectRetryTest {
             record(s, "unit");
             db.killConnection(serverId(s, db.backend()));
             bump(s, 1);
-        })).matches(DbErrors::isDisconnect, "is a disconnect");
+        })).isInstanceOf(dev.kiln.retry.DbConnectionException.class).matches(DbErrors::isDisconnect, "is a disconnect");
         assertThat(deadlocksOnly.metrics().attempts()).isEqualTo(1);
         assertThat(ledgerRows(db)).isZero();
     }
@@ -121,8 +121,9 @@ class DisconnectRetryTest {
     }
 
     /**
-     * The proxy lets COMMIT through and then cuts the connection: the server commits, the client never hears so.
-     * Retrying would commit the unit of work twice; the facade reports an unknown outcome that no policy retries.
+     * The proxy lets COMMIT through and then cuts the connection: the server may commit, the client never hears
+     * whether it did. Retrying could commit the unit of work twice; the facade reports an unknown outcome that no
+     * policy retries.
      */
     @DatabaseTest({Backend.MARIADB, Backend.POSTGRESQL})
     void aConnectionLostDuringCommitIsNotRetried(TestDatabase db) {
@@ -148,8 +149,10 @@ class DisconnectRetryTest {
                 assertThat(policy.metrics().attempts()).as("not retried").isEqualTo(1);
             }
         }
-        assertThat(ledgerRows(db, "unit")).as("the server did commit, once").isEqualTo(1);
-        assertThat(balance(db, 1)).isEqualTo(1);
+        // the server may or may not have run the COMMIT before it saw the connection close: that is the point
+        long rows = ledgerRows(db, "unit");
+        assertThat(rows).as("committed at most once").isBetween(0L, 1L);
+        assertThat(balance(db, 1)).as("all or nothing").isEqualTo(rows);
     }
 
     private static HikariDataSource pool(TestDatabase db, String url) {

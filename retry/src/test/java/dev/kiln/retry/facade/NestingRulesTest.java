@@ -262,7 +262,9 @@ class NestingRulesTest {
             });
             // Thread.ofVirtual().start(work), through reflection: the build targets Java 17
             Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
-            threads[i] = (Thread) builder.getClass().getMethod("start", Runnable.class).invoke(builder, work);
+            threads[i] = (Thread) Class.forName("java.lang.Thread$Builder").getMethod("start", Runnable.class)
+                    .invoke(builder, work);
+            assertThat((Boolean) Thread.class.getMethod("isVirtual").invoke(threads[i])).isTrue();
         }
         for (Thread t : threads) {
             t.join(30_000);

@@ -139,6 +139,14 @@ class RetryPolicyTest {
         assertThat(recorded().retryOnDisconnect(true).build().isRetryable(
                 new CommitOutcomeUnknownException("lost during COMMIT", disconnect())))
                 .as("it may have committed: never retried").isFalse();
+        // replay's JDBC-level report of the same, as a Spring interceptor would see it inside a commit failure
+        DbTransactionException lostCommit = new DbTransactionException("Unable to commit",
+                new dev.kiln.retry.replay.DbCommitOutcomeUnknownException("no COMMIT guard",
+                        new SQLException("Communications link failure", "08S01")), disconnect());
+        assertThat(recorded().retryOnDisconnect(true).build().isRetryable(new RuntimeException("wrapped", lostCommit)))
+                .isFalse();
+        assertThat(RetryPolicy.isCommitOutcomeUnknown(lostCommit)).isTrue();
+        assertThat(RetryPolicy.isCommitOutcomeUnknown(disconnect())).isFalse();
     }
 
     @Test

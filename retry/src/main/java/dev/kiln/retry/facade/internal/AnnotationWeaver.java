@@ -34,8 +34,12 @@ public final class AnnotationWeaver {
     private AnnotationWeaver() {
     }
 
-    /** A subclass of {@code type} whose annotated methods run in {@code facade}'s transactions. */
-    public static <T> Class<? extends T> weave(TransactionFacade facade, Class<T> type) {
+    /**
+     * A subclass of {@code type} whose annotated methods run in {@code facade}'s transactions; the retry policy of
+     * each method with {@link Retry} is put into {@code policies}.
+     */
+    public static <T> Class<? extends T> weave(TransactionFacade facade, Class<T> type,
+                                               java.util.Map<Method, RetryPolicy> policies) {
         int m = type.getModifiers();
         if (!Modifier.isPublic(m) || Modifier.isFinal(m) || type.isInterface() || Modifier.isAbstract(m)
                 || type.isMemberClass() && !Modifier.isStatic(m)) {
@@ -63,6 +67,9 @@ public final class AnnotationWeaver {
                     continue;
                 }
                 woven.add(method);
+                if (plan.policy() != null) {
+                    policies.put(method, plan.policy());
+                }
                 builder = builder.method(ElementMatchers.is(method)).intercept(MethodDelegation.to(plan));
             }
         }
@@ -139,13 +146,19 @@ public final class AnnotationWeaver {
         private final String method;
         private final TransactionRunner runner;
         private final RetryPolicy retryOnly;
+        private final RetryPolicy policy;
         private final int contextIndex;
 
         MethodTransaction(String method, TransactionRunner runner, RetryPolicy policy, int contextIndex) {
             this.method = method;
             this.runner = runner;
             this.retryOnly = runner == null ? policy : null;
+            this.policy = policy;
             this.contextIndex = contextIndex;
+        }
+
+        RetryPolicy policy() {
+            return policy;
         }
 
         @RuntimeType

@@ -5,6 +5,7 @@ import dev.kiln.fixtures.TestDatabase;
 import dev.kiln.fixtures.nova.NovaDataLoader;
 import dev.kiln.fixtures.nova.NovaModel;
 import dev.kiln.retry.facade.TransactionFacade;
+import dev.kiln.retry.policy.RetryMetrics;
 import org.hibernate.SessionFactory;
 
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ public final class IpamSample {
     }
 
     /** What a run did: each project's addresses after the run, and the free addresses left. */
-    public record Result(Map<String, List<FloatingIpView>> byProject, long freeLeft, int poolSize) {
+    public record Result(Map<String, List<FloatingIpView>> byProject, long freeLeft, int poolSize,
+                         RetryMetrics allocateRetries) {
     }
 
     /** Kept strongly reachable: JUL forgets the level of a logger that was garbage collected. */
@@ -49,8 +51,7 @@ public final class IpamSample {
         int perProject = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         try (TestDatabase db = TestDatabase.create(backend, "ipam_sample")) {
             SessionFactory sf = db.hibernate().entities(NovaModel.ENTITIES).poolSize(8).build();
-            FloatingIpApi ipam = FloatingIpApi.create(TransactionFacade.builder(sf).name("ipam").build());
-            Result r = run(ipam, projects, perProject);
+            Result r = run(TransactionFacade.builder(sf).name("ipam").build(), projects, perProject);
             System.out.printf("%s: %d projects allocated %d addresses each from a pool of %d at the same time%n",
                     backend.displayName(), projects, perProject, r.poolSize());
             r.byProject().forEach((project, ips) -> {
@@ -59,6 +60,9 @@ public final class IpamSample {
                         ip.fixedAddress() == null ? "-" : ip.fixedAddress(), ip.host() == null ? "" : ip.host()));
             });
             System.out.println("free addresses left in pool " + POOL + ": " + r.freeLeft());
+            RetryMetrics m = r.allocateRetries();
+            System.out.printf("allocate: %d calls, %d attempts, %d retries (lost races), %d give-ups%n", m.calls(),
+                    m.attempts(), m.retries(), m.giveUps());
         }
     }
 
@@ -66,7 +70,8 @@ public final class IpamSample {
      * Creates a pool with one spare address per project beyond the demand, lets every project allocate concurrently,
      * then each project associates its first address with a fixed IP, and releases its last one.
      */
-    public static Result run(FloatingIpApi ipam, int projects, int perProject) throws Exception {
+    public static Result run(TransactionFacade facade, int projects, int perProject) throws Exception {
+        FloatingIpApi ipam = FloatingIpApi.create(facade);
         RequestContext admin = RequestContext.admin();
         int poolSize = projects * perProject + projects;
         List<String> addresses = new ArrayList<>();
@@ -107,6 +112,8 @@ public final class IpamSample {
         for (String project : allocated.keySet()) {
             byProject.put(project, ipam.listByProject(RequestContext.project(project), project));
         }
-        return new Result(byProject, ipam.freeAddresses(admin, POOL), poolSize);
+        RetryMetrics allocate = facade.retryPolicyOf(
+                FloatingIpApi.class.getMethod("allocate", RequestContext.class, String.class)).metrics();
+        return new Result(byProject, ipam.freeAddresses(admin, POOL), poolSize, allocate);
     }
 }

@@ -16,9 +16,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FloatingIpApiTest {
 
     /** A fresh schema per test: the SessionFactory drops and creates the Nova tables. */
-    private static FloatingIpApi ipam(TestDatabase db) {
+    private static TransactionFacade facade(TestDatabase db) {
         SessionFactory sf = db.hibernate().entities(NovaModel.ENTITIES).poolSize(8).build();
-        return FloatingIpApi.create(TransactionFacade.builder(sf).name("ipam-test").build());
+        return TransactionFacade.builder(sf).name("ipam-test").build();
+    }
+
+    private static FloatingIpApi ipam(TestDatabase db) {
+        return FloatingIpApi.create(facade(db));
     }
 
     private static void pool(FloatingIpApi ipam, String... addresses) {
@@ -77,10 +81,9 @@ class FloatingIpApiTest {
 
     @DatabaseTest
     void concurrentProjectsNeverGetTheSameAddress(TestDatabase db) throws Exception {
-        FloatingIpApi ipam = ipam(db);
         int projects = 4;
         int perProject = 5;
-        IpamSample.Result r = IpamSample.run(ipam, projects, perProject);
+        IpamSample.Result r = IpamSample.run(facade(db), projects, perProject);
 
         List<String> held = new ArrayList<>();
         r.byProject().values().forEach(ips -> ips.forEach(ip -> held.add(ip.address())));
@@ -94,5 +97,8 @@ class FloatingIpApiTest {
         assertThat(r.freeLeft()).isEqualTo(r.poolSize() - held.size());
         assertThat(db.queryLong("SELECT COUNT(*) FROM floating_ips WHERE project_id IS NOT NULL"))
                 .isEqualTo(held.size());
+        assertThat(r.allocateRetries().calls()).isEqualTo(projects * perProject);
+        assertThat(r.allocateRetries().attempts()).isEqualTo(projects * perProject + r.allocateRetries().retries());
+        assertThat(r.allocateRetries().giveUps()).isZero();
     }
 }
