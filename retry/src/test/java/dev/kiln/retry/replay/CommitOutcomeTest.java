@@ -23,6 +23,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @Backends({Backend.MARIADB, Backend.POSTGRESQL})
 class CommitOutcomeTest {
+    static {
+        Faults.quiet();
+    }
+
 
     private static void table(TestDatabase db, String name) {
         db.execute("DROP TABLE IF EXISTS " + name,
