@@ -18,11 +18,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A real TCP proxy cuts the connection exactly at COMMIT: after the server got it (only the answer is lost) or before
- * (the server never commits). With the COMMIT guard Kiln learns which, and never commits twice; without it Kiln says
+ * (the server never commits); also in the middle of a batch and of a server-side cursor. With the COMMIT guard Kiln learns which, and never commits twice; without it Kiln says
  * the outcome is unknown. H2 is embedded: there is no wire to cut at COMMIT.
  */
 @Backends({Backend.MARIADB, Backend.POSTGRESQL})
 class CommitOutcomeTest {
+    static {
+        Faults.quiet();
+    }
+
 
     private static void table(TestDatabase db, String name) {
         db.execute("DROP TABLE IF EXISTS " + name,
@@ -211,5 +215,42 @@ class CommitOutcomeTest {
                 c.rollback();
             }
         }
+    }
+
+    @DatabaseTest
+    void aBatchCutAfterTheServerGotItIsReplayedAndAppliedOnce(TestDatabase db) throws Exception {
+        db.execute("DROP TABLE IF EXISTS co_batch", "CREATE TABLE co_batch (id INT NOT NULL PRIMARY KEY, v INT NOT NULL)");
+        try (TcpProxy proxy = TcpProxy.forJdbcUrl(db.jdbcUrl())) {
+            ReplayingDataSource ds = ReplayingDataSource.wrap(ProxiedPool.through(proxy, db, ""), ReplayConfig.defaults());
+            try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO co_batch (id, v) VALUES (?, ?)")) {
+                    ps.setInt(1, 1);
+                    ps.setInt(2, 10);
+                    ps.executeUpdate();
+                }
+                AtomicBoolean armed = new AtomicBoolean(true);
+                proxy.setInterceptor((dir, conn, buf, off, len) ->
+                        dir == TcpProxy.Direction.TO_SERVER && TcpProxy.contains(buf, off, len, "/*batch*/")
+                                && armed.getAndSet(false) ? TcpProxy.Action.FORWARD_THEN_CUT : TcpProxy.Action.FORWARD);
+                try (PreparedStatement ps = c.prepareStatement("INSERT /*batch*/ INTO co_batch (id, v) VALUES (?, ?)")) {
+                    for (int i = 2; i <= 6; i++) {
+                        ps.setInt(1, i);
+                        ps.setInt(2, i * 10);
+                        ps.addBatch();
+                    }
+                    assertThat(ps.executeBatch()).hasSize(5);   // the server ran (part of) it, then the wire was cut
+                }
+                c.commit();
+            }
+            assertThat(armed(proxy)).isTrue();
+            assertThat(ds.metrics().replaysSucceeded()).isEqualTo(1);
+        }
+        assertThat(db.queryLong("SELECT COUNT(*) FROM co_batch")).isEqualTo(6);
+        assertThat(db.queryLong("SELECT SUM(v) FROM co_batch")).isEqualTo(210);
+    }
+
+    private static boolean armed(TcpProxy proxy) {
+        return proxy.acceptedConnections() >= 2;   // the cut connection and the one replay moved to
     }
 }

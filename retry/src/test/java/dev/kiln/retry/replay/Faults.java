@@ -8,7 +8,22 @@ import java.sql.SQLException;
 
 /** Real faults for replay tests: the server kills the session behind a replaying connection. */
 final class Faults {
+    /**
+     * HikariCP logs every connection these tests kill as a warning with a stack trace; keep its logger (a strong
+     * reference, or the level is lost with it) at SEVERE.
+     */
+    private static final java.util.logging.Logger HIKARI = java.util.logging.Logger.getLogger("com.zaxxer.hikari");
+
+    static {
+        HIKARI.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private Faults() {
+    }
+
+    /** Loads this class: quiet pool logs. */
+    static void quiet() {
+        // the static initializer did it
     }
 
     /** The server's id of the session currently behind {@code c} (read on the physical connection, not recorded). */

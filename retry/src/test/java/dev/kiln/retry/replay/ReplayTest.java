@@ -23,6 +23,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * it read, wrote or generated.
  */
 class ReplayTest {
+    static {
+        Faults.quiet();
+    }
+
 
     private static void table(TestDatabase db, String name, int rows) {
         db.execute("DROP TABLE IF EXISTS " + name,

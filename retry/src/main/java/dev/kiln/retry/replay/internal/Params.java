@@ -56,7 +56,7 @@ final class Params {
     private boolean shared;
 
     Params() {
-        this(8);
+        this(16); // Hibernate's statements rarely bind more; growing copies the arrays
     }
 
     private Params(int capacity) {

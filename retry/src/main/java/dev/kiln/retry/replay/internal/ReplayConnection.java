@@ -192,6 +192,11 @@ final class ReplayConnection extends ForwardingConnection {
         if (recovering || lost != null || !isDisconnect(failure)) {
             throw failure;
         }
+        replay(failure);
+    }
+
+    /** {@link #recover} once the failure is known to have cost the connection or the transaction. */
+    private void replay(SQLException failure) throws SQLException {
         if (autoCommit) {
             stale = true; // the statement's outcome is unknown and is not repeated; the next call gets a new connection
             throw failure;
@@ -277,10 +282,11 @@ final class ReplayConnection extends ForwardingConnection {
         try {
             for (int i = 0; ; i++) {
                 Connection c = source.open();
-                if (c.isValid(VALIDATION_TIMEOUT_SECONDS)) {
+                dead.add(c);
+                if (isValid(c)) {
+                    dead.remove(dead.size() - 1);
                     return c;
                 }
-                dead.add(c);
                 if (i >= MAX_DEAD_CONNECTIONS) {
                     throw new SQLNonTransientConnectionException("Kiln got " + (i + 1)
                             + " dead connections in a row from the data source while replaying", "08001");
@@ -288,6 +294,14 @@ final class ReplayConnection extends ForwardingConnection {
             }
         } finally {
             dead.forEach(this::discard);
+        }
+    }
+
+    private static boolean isValid(Connection c) {
+        try {
+            return c.isValid(VALIDATION_TIMEOUT_SECONDS);
+        } catch (SQLException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -575,7 +589,7 @@ final class ReplayConnection extends ForwardingConnection {
             try {
                 physical.commit();
             } catch (SQLException e) {
-                if (!isDisconnect(e)) {
+                if (isRolledBack(e) || !log.writes() && !isDisconnect(e)) {
                     throw e;
                 }
                 if (resolveInterruptedCommit(e, marker, attempt)) {
@@ -595,6 +609,17 @@ final class ReplayConnection extends ForwardingConnection {
             }
             return;
         }
+    }
+
+    /**
+     * COMMIT errors that leave the transaction certainly rolled back: serialization failures and deadlocks (class
+     * 40) and deferred constraints (class 23). Any other COMMIT error may come with a commit on the server (MariaDB
+     * answers a COMMIT interrupted by {@code KILL} with "Query execution was interrupted" although it committed), so
+     * its outcome is established like a lost connection's.
+     */
+    private static boolean isRolledBack(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("40") || state.startsWith("23"));
     }
 
     private void failedBeforeCommit(SQLException e) throws SQLException {
@@ -635,7 +660,7 @@ final class ReplayConnection extends ForwardingConnection {
                     throw e;
                 }
                 stale = false;
-                recover(e);
+                replay(e);
                 return false;
             }
             default -> {
@@ -778,11 +803,10 @@ final class ReplayConnection extends ForwardingConnection {
         closed = true;
         open.clear();
         log.clear();
-        if (stale || lost != null) {
-            releaseQuietly(physical); // the pool learns on its own that it is dead
-            return;
-        }
-        source.release(physical);
+        // Quietly: the work on this connection is over (an open transaction ends with it), and a connection that
+        // cannot be closed cleanly is one the server or the network already killed; the pool finds out on its own.
+        // Reporting it would tell the application that finished work failed.
+        releaseQuietly(physical);
     }
 
     @Override

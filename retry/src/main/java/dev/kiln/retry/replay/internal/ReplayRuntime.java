@@ -41,13 +41,29 @@ public final class ReplayRuntime {
 
     /** Wraps a physical connection just obtained from {@code source}; creates the guard table on first use. */
     public Connection wrap(Connection physical, ConnectionSource source) throws SQLException {
-        if (backend == null) {
-            backend = DbBackend.fromJdbcUrl(physical.getMetaData().getURL());
+        Connection c = physical;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (backend == null) {
+                    backend = DbBackend.fromJdbcUrl(c.getMetaData().getURL());
+                }
+                if (guard != null) {
+                    guard.ensureTable(c);
+                }
+                return new ReplayConnection(this, source, c);
+            } catch (SQLException | RuntimeException e) {
+                // never leak it; a pool may hand out a connection the server killed while it was idle: take another
+                try {
+                    source.release(c);
+                } catch (SQLException | RuntimeException ignored) {
+                    // dead already
+                }
+                if (!(e instanceof SQLException sql) || !isDisconnect(sql) || attempt >= config.maxAttempts()) {
+                    throw e;
+                }
+                c = source.open();
+            }
         }
-        if (guard != null) {
-            guard.ensureTable(physical);
-        }
-        return new ReplayConnection(this, source, physical);
     }
 
     /** The physical connection behind a connection this runtime wrapped, else {@code c} itself. */
