@@ -33,8 +33,17 @@ public final class LookupWorkload implements AutoCloseable {
     private final NovaBench.AddressCursor addresses;
 
     public LookupWorkload(Backend backend) {
-        this.bench = NovaBench.builder(backend).build();
+        this(NovaBench.builder(backend).build());
+    }
+
+    /** The three contenders over an existing bench (closed with this workload), for suites that add contenders. */
+    public LookupWorkload(NovaBench bench) {
+        this.bench = bench;
         this.addresses = bench.addresses(7);
+    }
+
+    public NovaBench bench() {
+        return bench;
     }
 
     public String nextAddress() {
