@@ -11,7 +11,7 @@ import dev.kiln.fixtures.nova.FloatingIpValues;
  * }</pre>
  *
  * @param address   an existing floating IP address
- * @param projectId an existing project id (for read workloads that list a project's rows)
+ * @param projectId an existing project id for read workloads that list a project's rows; its rows are never updated
  * @param values    what {@code floating_ip_update} writes
  */
 public record OperationInput(String address, String projectId, FloatingIpValues values) {

@@ -57,6 +57,15 @@ public interface Scenario {
     }
 
     /**
+     * Roughly how many floating_ip_updates one operation of this scenario costs (default 1). Its rounds, warm-up and
+     * counting pass run that many times fewer operations, so that a heavy read path does not dominate the run time;
+     * times are reported per operation and ratios compare time per operation.
+     */
+    default int relativeCost() {
+        return 1;
+    }
+
+    /**
      * Prepares the scenario on a database that holds the loaded Nova data; called once per measurement pass (timed,
      * counted), so it may build SessionFactories through {@link ScenarioContext#sessionFactory}.
      */

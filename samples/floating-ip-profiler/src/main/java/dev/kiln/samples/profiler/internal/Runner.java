@@ -35,6 +35,21 @@ public final class Runner {
             }
         }
         int n = runnable.size();
+        int[] perRound = new int[n];
+        int[] warmup = new int[n];
+        int[] counted = new int[n];
+        long warmupTotal = 0;
+        long roundTotal = 0;
+        long countTotal = 0;
+        for (int i = 0; i < n; i++) {
+            int cost = Math.max(1, runnable.get(i).relativeCost());
+            perRound[i] = Math.max(1, options.ops() / cost);
+            warmup[i] = options.warmupOps() / cost;
+            counted[i] = Math.max(1, options.countOps() / cost);
+            warmupTotal += warmup[i];
+            roundTotal += perRound[i];
+            countTotal += counted[i];
+        }
         long[][] nanos = new long[n][options.rounds()];
         long[][] alloc = new long[n][options.rounds()];
         double[] statements = new double[n];
@@ -45,22 +60,23 @@ public final class Runner {
             for (Scenario s : runnable) {
                 ops.add(s.open(bench.timed()));
             }
-            if (options.warmupOps() > 0) {
-                progress.start("warming up " + n + " scenarios", (long) n * options.warmupOps());
+            if (warmupTotal > 0) {
+                progress.start("warming up " + n + " scenarios", warmupTotal);
+                long done = 0;
                 for (int i = 0; i < n; i++) {
-                    long base = (long) i * options.warmupOps();
-                    run(ops.get(i), runnable.get(i), inputs(i, 999, options.warmupOps()), base);
+                    run(ops.get(i), runnable.get(i), inputs(i, 999, warmup[i]), done);
+                    done += warmup[i];
                 }
                 progress.finish();
             }
-            int perRound = options.ops();
-            progress.start("measuring " + options.rounds() + " rounds x " + n + " scenarios x " + perRound + " ops",
-                    (long) options.rounds() * n * perRound);
+            progress.start("measuring " + options.rounds() + " rounds x " + n + " scenarios x " + options.ops() + " ops",
+                    options.rounds() * roundTotal);
+            long done = 0;
             for (int r = 0; r < options.rounds(); r++) {
                 for (int i = 0; i < n; i++) {
-                    OperationInput[] in = inputs(i, r, perRound);
-                    long base = ((long) r * n + i) * perRound;
-                    Workers.Run run = run(ops.get(i), runnable.get(i), in, base);
+                    OperationInput[] in = inputs(i, r, perRound[i]);
+                    Workers.Run run = run(ops.get(i), runnable.get(i), in, done);
+                    done += perRound[i];
                     nanos[i][r] = run.nanos();
                     alloc[i][r] = run.allocatedBytes();
                 }
@@ -70,15 +86,17 @@ public final class Runner {
             ops.forEach(Operation::close);
         }
 
-        progress.start("counting SQL statements and round trips", (long) n * options.countOps());
+        progress.start("counting SQL statements and round trips", countTotal);
+        long countedSoFar = 0;
         for (int i = 0; i < n; i++) {
-            try (Operation counted = runnable.get(i).open(bench.counted())) {
-                OperationInput[] in = inputs(i, 500, options.countOps());
+            try (Operation op = runnable.get(i).open(bench.counted())) {
+                OperationInput[] in = inputs(i, 500, counted[i]);
                 bench.counter().reset();
-                long base = (long) i * options.countOps();
-                Workers.run(counted, in, 1, ThreadKind.PLATFORM, Long.MAX_VALUE, done -> progress.update(base + done));
+                long base = countedSoFar;
+                Workers.run(op, in, 1, ThreadKind.PLATFORM, Long.MAX_VALUE, d -> progress.update(base + d));
                 statements[i] = (double) bench.counter().statements() / in.length;
                 roundTrips[i] = (double) bench.counter().roundTrips() / in.length;
+                countedSoFar += in.length;
             }
         }
         progress.finish();
@@ -96,23 +114,26 @@ public final class Runner {
             int peer = indexOf(runnable, s.peer());
             boolean update = "update".equals(s.workload());
             results.add(new ScenarioResult(s.name(), s.description(), s.kilnFeatures(), s.workload(), s.peer(), null,
-                    options.ops(), nanos[i], alloc[i], statements[i], roundTrips[i],
-                    update && def >= 0 ? ratio(nanos[def], nanos[i]) : Double.NaN,
-                    peer >= 0 ? ratio(nanos[peer], nanos[i]) : Double.NaN));
+                    perRound[i], nanos[i], alloc[i], statements[i], roundTrips[i],
+                    update && def >= 0 ? ratio(nanos[def], perRound[def], nanos[i], perRound[i]) : Double.NaN,
+                    peer >= 0 ? ratio(nanos[peer], perRound[peer], nanos[i], perRound[i]) : Double.NaN));
         }
         return results;
     }
 
-    /** Median over rounds of peer time / scenario time (same number of operations in both). */
-    static double ratio(long[] peer, long[] scenario) {
+    /** Median over rounds of peer time per operation / scenario time per operation. */
+    static double ratio(long[] peer, int peerOps, long[] scenario, int scenarioOps) {
         double[] r = new double[peer.length];
         for (int k = 0; k < r.length; k++) {
-            r[k] = (double) peer[k] / scenario[k];
+            r[k] = ((double) peer[k] / peerOps) / ((double) scenario[k] / scenarioOps);
         }
         return ScenarioResult.median(r);
     }
 
     private Workers.Run run(Operation op, Scenario s, OperationInput[] in, long progressBase) throws Exception {
+        if (in.length == 0) {
+            return new Workers.Run(0, 0, 0);
+        }
         try {
             return Workers.run(op, in, options.threads(), threadKind, Long.MAX_VALUE,
                     done -> progress.update(progressBase + done));

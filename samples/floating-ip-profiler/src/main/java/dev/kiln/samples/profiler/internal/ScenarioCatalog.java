@@ -23,7 +23,7 @@ public final class ScenarioCatalog {
 
     /** Scenario names the command line accepts, in report order. */
     public static final List<String> KNOWN = List.of(DEFAULT, DEFAULT_OPTIMIZED, "fast_save", "baked",
-            "fast_save_plus_baked", "bundles", "kiln_all", "jdbi", "raw_jdbc");
+            "fast_save_plus_baked", "bundles", "kiln_all", "jdbi", "raw_jdbc", "list_hibernate");
 
     private final Map<String, Scenario> byName;
 

@@ -12,6 +12,9 @@ import org.hibernate.SessionFactory;
 import org.jdbi.v3.core.Jdbi;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -55,6 +58,7 @@ public final class Workbench implements AutoCloseable {
         SessionFactory schemaOwner = bootstrap(pool, backend, Map.of(), HibernateBootstrap.Schema.CREATE);
         try {
             NovaDataset data = NovaDataLoader.builder().floatingIps(rows).seed(seed).build().load(pool);
+            createNovaIndexes(pool);
             return new Workbench(backend, pool, counter, data, schemaOwner);
         } catch (RuntimeException e) {
             schemaOwner.close();
@@ -64,6 +68,18 @@ public final class Workbench implements AutoCloseable {
 
     public Backend backend() {
         return backend;
+    }
+
+    /**
+     * Nova's {@code floating_ips_project_id_idx}, which the shared model does not declare: listing a project's
+     * floating IPs (the read path) would otherwise scan the table, and Nova's updates maintain it too.
+     */
+    private static void createNovaIndexes(DataSource pool) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE INDEX floating_ips_project_id_idx ON floating_ips (project_id)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create floating_ips_project_id_idx: " + e.getMessage(), e);
+        }
     }
 
     public NovaDataset data() {

@@ -11,7 +11,13 @@ class ScenarioResultTest {
     @Test
     void ratiosAreMediansOfPerRoundRatiosNotRatiosOfMedians() {
         // per-round ratios 2.0, 0.5, 1.5 -> median 1.5; the ratio of medians would be 200/200 = 1.0
-        assertThat(Runner.ratio(new long[] {200, 100, 300}, new long[] {100, 200, 200})).isEqualTo(1.5);
+        assertThat(Runner.ratio(new long[] {200, 100, 300}, 10, new long[] {100, 200, 200}, 10)).isEqualTo(1.5);
+    }
+
+    @Test
+    void ratiosCompareTimePerOperationWhenRoundsDifferInSize() {
+        // peer: 100 ns for 10 ops (10 per op); scenario: 100 ns for 20 ops (5 per op)
+        assertThat(Runner.ratio(new long[] {100}, 10, new long[] {100}, 20)).isEqualTo(2.0);
     }
 
     @Test
