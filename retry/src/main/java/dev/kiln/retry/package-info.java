@@ -1,6 +1,7 @@
 /**
- * Kiln retry: database errors rewritten into precise, stable exceptions (issue 3); the transaction facade with retry
- * policies (issue 4) and transaction replay (issue 5) build on them.
+ * Kiln retry: database errors rewritten into precise, stable exceptions (issue 3); the transaction facade
+ * ({@link dev.kiln.retry.facade}) with retry policies ({@link dev.kiln.retry.policy}) and annotations (issue 4), and
+ * transaction replay (issue 5) build on them.
  *
  * <p>Every Kiln database exception implements {@link dev.kiln.retry.DbError} and extends the Hibernate exception
  * Hibernate itself would throw for the same error, so existing {@code catch} blocks and Spring's translation keep

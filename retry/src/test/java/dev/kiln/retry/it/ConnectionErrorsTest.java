@@ -33,13 +33,15 @@ class ConnectionErrorsTest extends ErrorTestBase {
         expectLost(c, db);
     }
 
-    @DatabaseTest
+    /*
+     * Servers only: on embedded H2, ABORT_SESSION against a session that is inside a statement races with the
+     * statement's own cancellation check. Depending on timing the statement fails with 57014 (cancelled, which
+     * Hibernate calls a query timeout) or ABORT_SESSION blocks until the statement ends, so "killed mid-statement"
+     * is not a reproducible fault there. The between-statements test above covers H2's session abort.
+     */
+    @DatabaseTest({Backend.MARIADB, Backend.POSTGRESQL})
     void connectionKilledDuringAStatement(TestDatabase db) throws Exception {
-        String slow = switch (db.backend()) {
-            case H2 -> "SELECT SUM(X) FROM SYSTEM_RANGE(1, 30000000000)";
-            case MARIADB -> "SELECT SLEEP(20)";
-            case POSTGRESQL -> "SELECT pg_sleep(20)";
-        };
+        String slow = db.backend() == Backend.MARIADB ? "SELECT SLEEP(20)" : "SELECT pg_sleep(20)";
         Comparison c = Probe.of(db).compare("connection killed by the server (during a statement)", sf -> {
             AtomicLong serverId = new AtomicLong(-1);
             ExecutorService killer = Executors.newSingleThreadExecutor();

@@ -2,8 +2,8 @@ package dev.kiln.benchmarks.lookup;
 
 import dev.kiln.benchmarks.NovaBench;
 import dev.kiln.fixtures.Backend;
-import dev.kiln.fixtures.nova.FixedIp;
 import dev.kiln.fixtures.nova.FloatingIp;
+import dev.kiln.fixtures.nova.FloatingIpJdbc;
 import org.hibernate.Session;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
 
 /**
  * "Load one FloatingIp by address", three ways, each opening its unit of work (Session / Handle / Connection) from the
@@ -26,8 +25,7 @@ import java.time.LocalDateTime;
  */
 public final class LookupWorkload implements AutoCloseable {
     static final String HQL = "from FloatingIp where address = :address";
-    static final String SQL = "SELECT id, created_at, updated_at, deleted_at, deleted, address, fixed_ip_id, project_id, "
-            + "host, auto_assigned, pool, interface FROM floating_ips WHERE address = ?";
+    static final String SQL = FloatingIpJdbc.SELECT_BY_ADDRESS;
 
     private static final RowMapper<FloatingIp> JDBI_MAPPER = (rs, ctx) -> map(rs);
 
@@ -35,8 +33,17 @@ public final class LookupWorkload implements AutoCloseable {
     private final NovaBench.AddressCursor addresses;
 
     public LookupWorkload(Backend backend) {
-        this.bench = NovaBench.builder(backend).build();
+        this(NovaBench.builder(backend).build());
+    }
+
+    /** The three contenders over an existing bench (closed with this workload), for suites that add contenders. */
+    public LookupWorkload(NovaBench bench) {
+        this.bench = bench;
         this.addresses = bench.addresses(7);
+    }
+
+    public NovaBench bench() {
+        return bench;
     }
 
     public String nextAddress() {
@@ -66,25 +73,7 @@ public final class LookupWorkload implements AutoCloseable {
     }
 
     static FloatingIp map(ResultSet rs) throws SQLException {
-        FloatingIp ip = new FloatingIp();
-        ip.setId(rs.getLong(1));
-        ip.setCreatedAt(rs.getObject(2, LocalDateTime.class));
-        ip.setUpdatedAt(rs.getObject(3, LocalDateTime.class));
-        ip.setDeletedAt(rs.getObject(4, LocalDateTime.class));
-        ip.setDeleted(rs.getLong(5));
-        ip.setAddress(rs.getString(6));
-        long fixedIpId = rs.getLong(7);
-        if (!rs.wasNull()) {
-            FixedIp fixed = new FixedIp();
-            fixed.setId(fixedIpId);
-            ip.setFixedIp(fixed);
-        }
-        ip.setProjectId(rs.getString(8));
-        ip.setHost(rs.getString(9));
-        ip.setAutoAssigned(rs.getBoolean(10));
-        ip.setPool(rs.getString(11));
-        ip.setInterface(rs.getString(12));
-        return ip;
+        return FloatingIpJdbc.map(rs);
     }
 
     @Override

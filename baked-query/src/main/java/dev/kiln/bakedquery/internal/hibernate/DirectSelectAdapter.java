@@ -1,0 +1,256 @@
+package dev.kiln.bakedquery.internal.hibernate;
+
+import dev.kiln.bakedquery.internal.hibernate.SelectPlanAdapter.Prototype;
+import org.hibernate.HibernateException;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.EntityHolder;
+import org.hibernate.engine.spi.SubselectFetch;
+import org.hibernate.internal.util.MutableObject;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.query.IllegalQueryOperationException;
+import org.hibernate.query.hql.internal.QuerySplitter;
+import org.hibernate.query.spi.QueryOptions;
+import org.hibernate.query.spi.SqlOmittingQueryOptions;
+import org.hibernate.query.spi.QueryParameterBindings;
+import org.hibernate.query.spi.QueryParameterImplementor;
+import org.hibernate.query.sqm.internal.CacheableSqmInterpretation;
+import org.hibernate.query.sqm.internal.ConcreteSqmSelectQueryPlan;
+import org.hibernate.query.sqm.tree.expression.SqmParameter;
+import org.hibernate.query.sqm.tree.expression.ValueBindJpaCriteriaParameter;
+import org.hibernate.sql.ast.tree.expression.JdbcParameter;
+import org.hibernate.sql.ast.tree.select.SelectStatement;
+import org.hibernate.sql.exec.internal.JdbcParameterBindingImpl;
+import org.hibernate.sql.exec.internal.JdbcParameterBindingsImpl;
+import org.hibernate.sql.exec.spi.JdbcParameterBinding;
+import org.hibernate.sql.exec.spi.JdbcParameterBindings;
+import org.hibernate.sql.exec.spi.JdbcParametersList;
+import org.hibernate.sql.exec.spi.JdbcSelect;
+import org.hibernate.sql.results.spi.ListResultsConsumer;
+import org.hibernate.sql.results.spi.RowTransformer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.hibernate.query.sqm.internal.SqmQueryImpl.CRITERIA_HQL_STRING;
+
+/**
+ * The shortest path Hibernate 7.3 allows from a baked query to its rows as managed entities: the SQL translation
+ * ({@code JdbcSelect}), the JDBC parameter slots, the row transformer and the unique-result semantic are built once;
+ * a call then only fills a {@code JdbcParameterBindings} with its values and runs Hibernate's {@code JdbcSelectExecutor}
+ * (which reads rows through the session: persistence context, entity instantiation, lazy proxies, second-level
+ * cache puts). Compared to executing Hibernate's plan ({@link SelectPlanAdapter}), it skips domain parameter bindings,
+ * their validation and their per-call translation into JDBC bindings.
+ *
+ * <p>Used only where it is exactly equivalent; {@link #build} returns null otherwise and the plan path runs: a
+ * polymorphic (split) query, SQL that depends on bound values, any parameter that is not one basic JDBC value
+ * without a converter (entities, embeddables, enums with converters, lists), paging.
+ *
+ * <p>It extends {@link ConcreteSqmSelectQueryPlan} only to reach the protected static helpers Hibernate keeps for
+ * Hibernate Reactive ({@code buildInterpretation}, {@code determineRowTransformer}); it is never instantiated. Its
+ * execution context does what {@code listInterpreterExecutionContext} builds, in one object per call. Covered by
+ * {@code DirectSelectAdapterTest}.
+ */
+public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object> {
+    private DirectSelectAdapter() {
+        super(null, null, null, null, null, null);
+        throw new AssertionError("never instantiated");
+    }
+
+    /** Marks a parameter a call did not bind. */
+    public static final Object UNBOUND = new Object() {
+        @Override
+        public String toString() {
+            return "<unbound>";
+        }
+    };
+
+    /**
+     * A translated query and how to bind it.
+     *
+     * @param names     per domain parameter: its name, or null (positional)
+     * @param positions per domain parameter: its position, or null (named)
+     * @param constants per domain parameter: the value of a criteria constant, or {@link #UNBOUND} (bound per call)
+     * @param slots     per JDBC parameter: the domain parameter whose value it takes
+     */
+    public record Direct(JdbcSelect jdbcSelect, SelectStatement statement, JdbcParameter[] jdbcParameters,
+                         JdbcMapping[] mappings, int[] slots, String[] names, Integer[] positions, Object[] constants,
+                         RowTransformer<?> rowTransformer, ListResultsConsumer.UniqueSemantic uniqueSemantic,
+                         Class<?> resultType, String queryString, QueryOptions options, boolean distinctInMemory,
+                         QueryOptions executionOptions, boolean criteria) {
+
+        /** A fresh value table for one call, with the constants filled in. */
+        public Object[] newValues() {
+            return constants.clone();
+        }
+
+        /** Index of a named or positional parameter, or -1. */
+        public int indexOf(Object key) {
+            for (int i = 0; i < names.length; i++) {
+                if (key instanceof String name ? name.equals(names[i]) : key.equals(positions[i])) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Whether every parameter is bound with a value its JDBC type takes as is (else use the plan path). */
+        public boolean accepts(Object[] values) {
+            for (int k = 0; k < slots.length; k++) {
+                Object v = values[slots[k]];
+                if (v == UNBOUND || (v != null && !mappings[k].getJavaTypeDescriptor().isInstance(v))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Translates the prototype for the session (its fetch profiles and influencers, as the plan would) with the
+     * first call's bindings, or returns null when the direct path would not be exactly equivalent.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Direct build(Prototype p, SharedSessionContractImplementor session, QueryParameterBindings firstCall) {
+        if (QuerySplitter.split(p.sqm()).length != 1) {
+            return null;
+        }
+        QueryOptions options = p.options();
+        SelectPlanAdapter.Context context = new SelectPlanAdapter.Context(session, options, firstCall, p.resultType());
+        MutableObject<JdbcParameterBindings> firstJdbc = new MutableObject<>();
+        CacheableSqmInterpretation<SelectStatement, JdbcSelect> interpretation =
+                buildInterpretation(p.sqm(), p.xref(), context, firstJdbc);
+        JdbcSelect jdbcSelect = interpretation.jdbcOperation();
+        if (jdbcSelect.dependsOnParameterBindings()) {
+            return null;
+        }
+        List<QueryParameterImplementor<?>> parameters = new ArrayList<>(p.xref().getQueryParameters().keySet());
+        int n = parameters.size();
+        String[] names = new String[n];
+        Integer[] positions = new Integer[n];
+        Object[] constants = new Object[n];
+        for (int i = 0; i < n; i++) {
+            QueryParameterImplementor<?> qp = parameters.get(i);
+            names[i] = qp.getName();
+            positions[i] = qp.getPosition();
+            ValueBindJpaCriteriaParameter<?> constant = p.valueBindings().get(qp);
+            constants[i] = constant == null ? UNBOUND : constant.getValue();
+            if (qp.allowsMultiValuedBinding()) {
+                return null;
+            }
+        }
+        List<JdbcParameter> jdbcParameters = new ArrayList<>();
+        List<JdbcMapping> mappings = new ArrayList<>();
+        List<Integer> slots = new ArrayList<>();
+        JdbcParameterBindings first = firstJdbc.get();
+        for (Map.Entry<QueryParameterImplementor<?>, Map<SqmParameter<?>, List<JdbcParametersList>>> e
+                : interpretation.jdbcParamsXref().entrySet()) {
+            int index = parameters.indexOf(e.getKey());
+            if (index < 0) {
+                return null;
+            }
+            for (List<JdbcParametersList> uses : e.getValue().values()) {
+                for (JdbcParametersList use : uses) {
+                    if (use.size() != 1) {
+                        return null;                    // an entity id or embeddable: several JDBC values
+                    }
+                    JdbcParameter jp = use.get(0);
+                    JdbcParameterBinding binding = first.getBinding(jp);
+                    if (binding == null || binding.getBindType() == null
+                            || binding.getBindType().getValueConverter() != null) {
+                        return null;
+                    }
+                    jdbcParameters.add(jp);
+                    mappings.add(binding.getBindType());
+                    slots.add(index);
+                }
+            }
+        }
+        if (first.getBindings().size() != jdbcParameters.size()) {
+            return null;                                // JDBC parameters we would not bind
+        }
+        RowTransformer<?> rowTransformer = determineRowTransformer(p.sqm(), (Class) p.expectedResultType(),
+                p.tupleMetadata(), options);
+        ListResultsConsumer.UniqueSemantic unique = p.sqm().producesUniqueResults()
+                ? ListResultsConsumer.UniqueSemantic.NONE : ListResultsConsumer.UniqueSemantic.ALLOW;
+        return new Direct(jdbcSelect, interpretation.statement(), jdbcParameters.toArray(new JdbcParameter[0]),
+                mappings.toArray(new JdbcMapping[0]), slots.stream().mapToInt(Integer::intValue).toArray(), names,
+                positions, constants, rowTransformer, unique, p.resultType(), p.queryString(), options,
+                p.distinctInMemory(), SqlOmittingQueryOptions.omitSqlQueryOptions(options, jdbcSelect),
+                CRITERIA_HQL_STRING.equals(p.queryString()));
+    }
+
+    /** Runs one call: what {@code ConcreteSqmSelectQueryPlan.performList} does after binding, and list()'s frame. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static <R> List<R> list(Direct d, SharedSessionContractImplementor session, Object[] values) {
+        JdbcParameterBindingsImpl bindings = new JdbcParameterBindingsImpl(d.jdbcParameters.length);
+        for (int k = 0; k < d.jdbcParameters.length; k++) {
+            bindings.addBinding(d.jdbcParameters[k], new JdbcParameterBindingImpl(d.mappings[k], values[d.slots[k]]));
+        }
+        session.prepareForQueryExecution(false);
+        boolean success = false;
+        try {
+            boolean preFlushed = session.autoPreFlushIfRequired(QueryParameterBindings.NO_PARAM_BINDINGS);
+            session.autoFlushIfRequired(d.jdbcSelect.getAffectedTableNames(), preFlushed);
+            List<R> rows = session.getFactory().getJdbcServices().getJdbcSelectExecutor().list(
+                    d.jdbcSelect, bindings, new DirectContext(session, d, bindings),
+                    (RowTransformer<R>) d.rowTransformer, (Class<R>) d.resultType, d.uniqueSemantic, -1);
+            success = true;
+            return d.distinctInMemory ? SelectPlanAdapter.distinct(rows) : rows;
+        } catch (IllegalQueryOperationException e) {
+            throw new IllegalStateException(e);
+        } catch (HibernateException e) {
+            throw session.getExceptionConverter().convert(e, d.options.getLockOptions());
+        } finally {
+            if (!session.isTransactionInProgress()) {
+                session.getJdbcCoordinator().getLogicalConnection().afterTransaction();
+            }
+            session.afterOperation(success);
+        }
+    }
+
+    /**
+     * The JDBC execution context of one call: what {@code listInterpreterExecutionContext} builds (options without
+     * SQL-only parts, statistics, lock upgrades, subselect-fetch registration, query identifier), in one object, with
+     * the subselect-fetch registration created only when a loaded entity has subselect-fetched collections.
+     */
+    private static final class DirectContext extends SelectPlanAdapter.Context {
+        private final Direct direct;
+        private final JdbcParameterBindings bindings;
+        private SubselectFetch.RegistrationHandler subselects;
+
+        DirectContext(SharedSessionContractImplementor session, Direct direct, JdbcParameterBindings bindings) {
+            super(session, direct.executionOptions(), QueryParameterBindings.NO_PARAM_BINDINGS, direct.resultType());
+            this.direct = direct;
+            this.bindings = bindings;
+        }
+
+        @Override
+        public boolean hasQueryExecutionToBeAddedToStatistics() {
+            return true;
+        }
+
+        @Override
+        public boolean upgradeLocks() {
+            return true;
+        }
+
+        @Override
+        public void registerLoadingEntityHolder(EntityHolder holder) {
+            SharedSessionContractImplementor session = getSession();
+            if (session.getLoadQueryInfluencers().hasSubselectLoadableCollections(holder.getDescriptor())) {
+                if (subselects == null) {
+                    subselects = SubselectFetch.createRegistrationHandler(
+                            session.getPersistenceContext().getBatchFetchQueue(), direct.statement(),
+                            JdbcParametersList.empty(), bindings);
+                }
+                subselects.addKey(holder);
+            }
+        }
+
+        @Override
+        public String getQueryIdentifier(String sql) {
+            return direct.criteria() ? "[CRITERIA] " + sql : direct.queryString();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.kiln.bakedquery.internal.hibernate;
+
+import dev.kiln.bakedquery.internal.hibernate.DirectSelectAdapter.Direct;
+import dev.kiln.bakedquery.internal.hibernate.SelectPlanAdapter.Prototype;
+import dev.kiln.fixtures.DatabaseTest;
+import dev.kiln.fixtures.TestDatabase;
+import dev.kiln.fixtures.nova.FixedIp;
+import dev.kiln.fixtures.nova.FloatingIp;
+import org.hibernate.SessionFactory;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.query.spi.QueryParameterBindings;
+import org.hibernate.stat.Statistics;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pins what {@link DirectSelectAdapter} relies on: Hibernate's protected helpers (translation, row transformer,
+ * execution context), that it is used only where equivalent, and that its results are the plan's (managed entities,
+ * statistics, auto-flush).
+ */
+class DirectSelectAdapterTest {
+    private static Prototype prototype(org.hibernate.Session session, String hql, Class<?> type) {
+        return SelectPlanAdapter.prototype(session.createSelectionQuery(hql, type));
+    }
+
+    private static QueryParameterBindings bound(Prototype p, SharedSessionContractImplementor s, String name, Object value) {
+        QueryParameterBindings b = SelectPlanAdapter.bindings(p, s);
+        SelectPlanAdapter.bind(b, name, value);
+        return b;
+    }
+
+    @DatabaseTest
+    void aSimpleLookupRunsDirectlyWithTheSameResultsAsThePlan(TestDatabase db) {
+        SessionFactory sf = SelectPlanAdapterTest.withStatistics(db);
+        Statistics stats = sf.getStatistics();
+        try (var session = sf.openSession()) {
+            SharedSessionContractImplementor s = (SharedSessionContractImplementor) session;
+            Prototype p = prototype(session, "from FloatingIp where address = :address", FloatingIp.class);
+            String address = session.find(FloatingIp.class, 3L).getAddress();
+            Direct d = DirectSelectAdapter.build(p, s, bound(p, s, "address", address));
+            assertThat(d).isNotNull();
+            assertThat(d.names()).containsExactly("address");
+            long executions = stats.getQueryExecutionCount();
+            for (long id = 1; id <= 4; id++) {
+                String a = session.find(FloatingIp.class, id).getAddress();
+                Object[] values = d.newValues();
+                values[d.indexOf("address")] = a;
+                assertThat(d.accepts(values)).isTrue();
+                List<FloatingIp> rows = DirectSelectAdapter.list(d, s, values);
+                assertThat(rows).containsExactly(session.find(FloatingIp.class, id));   // the managed instance
+            }
+            assertThat(stats.getQueryExecutionCount()).isEqualTo(executions + 4);
+            Object[] wrongType = d.newValues();
+            wrongType[0] = 42;
+            assertThat(d.accepts(wrongType)).as("a value of another Java type goes through Hibernate's coercion").isFalse();
+            assertThat(d.accepts(d.newValues())).as("unbound").isFalse();
+        }
+    }
+
+    @DatabaseTest
+    void notUsedWhereItWouldNotBeEquivalent(TestDatabase db) {
+        SessionFactory sf = SelectPlanAdapterTest.withStatistics(db);
+        try (var session = sf.openSession()) {
+            SharedSessionContractImplementor s = (SharedSessionContractImplementor) session;
+            // an entity parameter compared by key binds one JDBC value, but the value is an entity: Hibernate's
+            // disassembly (entity -> id) is needed, so the direct path refuses the call
+            Prototype entityParam = prototype(session, "from FloatingIp where fixedIp = :fixed", FloatingIp.class);
+            FixedIp fixed = session.getReference(FixedIp.class, 1L);
+            Direct d = DirectSelectAdapter.build(entityParam, s, bound(entityParam, s, "fixed", fixed));
+            if (d != null) {
+                Object[] values = d.newValues();
+                values[d.indexOf("fixed")] = fixed;
+                assertThat(d.accepts(values)).isFalse();
+            }
+            Prototype list = prototype(session, "from FloatingIp where id in :ids", FloatingIp.class);
+            assertThat(DirectSelectAdapter.build(list, s, bound(list, s, "ids", List.of(1L, 2L)))).isNull();
+        }
+    }
+
+    @DatabaseTest
+    void pendingChangesAreFlushedFirst(TestDatabase db) {
+        SessionFactory sf = SelectPlanAdapterTest.withStatistics(db);
+        try (var session = sf.openSession()) {
+            SharedSessionContractImplementor s = (SharedSessionContractImplementor) session;
+            session.getTransaction().begin();
+            Prototype p = prototype(session, "select f.id from FloatingIp f where f.host = :host", Long.class);
+            Direct d = DirectSelectAdapter.build(p, s, bound(p, s, "host", "none"));
+            assertThat(d).isNotNull();
+            session.find(FloatingIp.class, 9L).setHost("direct-flush-test");
+            Object[] values = d.newValues();
+            values[0] = "direct-flush-test";
+            assertThat(DirectSelectAdapter.<Long>list(d, s, values)).containsExactly(9L);
+            session.getTransaction().rollback();
+        }
+    }
+}

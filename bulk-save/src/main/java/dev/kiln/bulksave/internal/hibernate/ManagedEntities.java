@@ -1,0 +1,64 @@
+package dev.kiln.bulksave.internal.hibernate;
+
+import dev.kiln.bulksave.internal.EntityPlan;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.Status;
+import org.hibernate.event.spi.EventSource;
+
+/**
+ * Adapter over the persistence context ({@code EntityEntry}) and the second-level cache for bulk writes made through a
+ * stateful {@code Session}: finds an entity's snapshot to update only changed columns, brings the entry in line after
+ * the row was written (so a later flush does not write it again), and evicts stale cache entries.
+ */
+public final class ManagedEntities {
+    private ManagedEntities() {
+    }
+
+    /** The snapshot of a managed entity (Hibernate's loaded state), or null if the session does not manage it. */
+    public static Object[] snapshot(SharedSessionContractImplementor session, Object entity) {
+        EntityEntry entry = entry(session, entity);
+        return entry == null ? null : entry.getLoadedState();
+    }
+
+    /** True if the entity is managed read-only (Hibernate never writes it). */
+    public static boolean isReadOnly(SharedSessionContractImplementor session, Object entity) {
+        EntityEntry entry = entry(session, entity);
+        return entry != null && entry.getStatus() == Status.READ_ONLY;
+    }
+
+    /** Indexes (state positions) of the attributes whose current value differs from the snapshot, or null if none. */
+    public static int[] dirtyAttributes(EntityPlan plan, Object[] current, Object[] snapshot, Object entity,
+                                        SharedSessionContractImplementor session) {
+        return plan.persister().findDirty(current, snapshot, entity, session);
+    }
+
+    /** Records that the row now holds {@code state} and {@code version}, as Hibernate's update action does. */
+    public static void written(SharedSessionContractImplementor session, Object entity, Object[] state, Object version) {
+        EntityEntry entry = entry(session, entity);
+        if (entry != null) {
+            entry.postUpdate(entity, state, version);
+        }
+    }
+
+    /** Executes the session's queued actions before rows that may depend on them are written. */
+    public static void executeQueuedActions(SharedSessionContractImplementor session) {
+        if (!session.isStateless() && session instanceof EventSource source) {
+            SingleEntityFlush.executeQueuedActions(source);
+        }
+    }
+
+    /** Evicts the updated row from the second-level cache (no-op when the entity is not cached). */
+    public static void evict(SharedSessionContractImplementor session, EntityPlan plan, Object id) {
+        if (plan.persister().canWriteToCache()) {
+            session.getFactory().getCache().evictEntityData(plan.entityName(), id);
+        }
+    }
+
+    private static EntityEntry entry(SharedSessionContractImplementor session, Object entity) {
+        if (session.isStateless()) {
+            return null;
+        }
+        return session.getPersistenceContextInternal().getEntry(entity);
+    }
+}
