@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BundleEngine {
     private static final Map<SessionFactoryImplementor, BundleEngine> ENGINES = new WeakHashMap<>();
 
+
     private final SessionFactoryImplementor factory;
     private final Map<Class<?>, EntityLayout> layouts = new ConcurrentHashMap<>();
     private final Map<PlanKey, SelectPlan> plans = new ConcurrentHashMap<>();
@@ -40,19 +41,11 @@ public final class BundleEngine {
         synchronized (ENGINES) {
             BundleEngine engine = ENGINES.get(factory);
             if (engine == null) {
+                // An engine refers to its factory, so the weak key alone never clears: drop closed factories here.
+                // (Not a close observer: this may run inside Hibernate's observer loop, which must not be changed.)
+                ENGINES.keySet().removeIf(SessionFactoryImplementor::isClosed);
                 engine = new BundleEngine(factory);
                 ENGINES.put(factory, engine);
-                // The engine refers to its factory, so the weak key alone would never clear: forget it on close.
-                factory.addObserver(new org.hibernate.SessionFactoryObserver() {
-                    private static final long serialVersionUID = 1L;
-
-                    @Override
-                    public void sessionFactoryClosed(org.hibernate.SessionFactory closed) {
-                        synchronized (ENGINES) {
-                            ENGINES.remove(closed);
-                        }
-                    }
-                });
             }
             return engine;
         }
