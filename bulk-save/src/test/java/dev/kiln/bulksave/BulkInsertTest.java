@@ -136,6 +136,28 @@ class BulkInsertTest {
     }
 
     @DatabaseTest
+    void readsIdentityKeysBackFromJdbcBatches(TestDatabase db) {
+        SessionFactory sf = TestModel.sessionFactory(db);
+        List<Gadget> gadgets = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            gadgets.add(new Gadget("b" + i, new Money(i), null));
+        }
+        SqlCounter sql = db.sql();
+        try (StatelessSession s = sf.openStatelessSession()) {
+            s.beginTransaction();
+            sql.reset();
+            BulkSave.insert(s, gadgets, BulkOptions.builder().multiRowInserts(false).batchSize(50).build());
+            assertThat(sql.count(SqlKind.INSERT)).isEqualTo(120);
+            s.getTransaction().commit();
+        }
+        for (Gadget g : gadgets) {
+            assertThat(g.getId()).isNotNull();
+            assertThat(db.queryLong("select price_cents from gadgets where id = " + g.getId()))
+                    .as(g.getName()).isEqualTo(g.getPrice().cents());
+        }
+    }
+
+    @DatabaseTest
     void renderNullsOffLetsServerDefaultsApply(TestDatabase db) {
         SessionFactory sf = TestModel.sessionFactory(db);
         Gadget defaulted = new Gadget("defaulted", null, null);

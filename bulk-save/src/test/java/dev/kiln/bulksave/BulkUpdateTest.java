@@ -161,6 +161,33 @@ class BulkUpdateTest {
     }
 
     @DatabaseTest
+    void versionedManagedEntitiesStayUsableInTheSession(TestDatabase db) {
+        SessionFactory sf = TestModel.sessionFactory(db);
+        Ledger ledger = new Ledger("managed", 5);
+        try (Session s = sf.openSession()) {
+            s.beginTransaction();
+            s.persist(ledger);
+            s.getTransaction().commit();
+        }
+        try (Session s = sf.openSession()) {
+            s.beginTransaction();
+            Ledger managed = s.find(Ledger.class, ledger.getId());
+            managed.setBalance(6);
+            assertThat(BulkSave.save(s, List.of(managed))).isEqualTo(1);
+            assertThat(managed.getVersion()).isEqualTo(1);
+            db.sql().reset();
+            s.flush();
+            assertThat(db.sql().statements()).as("entry has the new state and version").isZero();
+            managed.setBalance(7);
+            s.flush();                                   // Hibernate checks "version = 1": must match the row
+            assertThat(managed.getVersion()).isEqualTo(2);
+            s.getTransaction().commit();
+        }
+        assertThat(db.queryLong("select balance from ledgers where id = " + ledger.getId())).isEqualTo(7);
+        assertThat(db.queryLong("select version from ledgers where id = " + ledger.getId())).isEqualTo(2);
+    }
+
+    @DatabaseTest
     void reportsRowsThatNoLongerExist(TestDatabase db) {
         SessionFactory sf = TestModel.sessionFactory(db);
         List<FloatingIp> ips = inserted(sf, "23", 10);
