@@ -74,10 +74,13 @@ class HibernateReplayTest {
         })).satisfies(e -> {
             assertThat(DbReplayMismatchException.find(e)).hasValueSatisfying(m ->
                     assertThat(m.getDifference()).contains("row 1 differs"));
-            // Kiln's translation: the lock-conflict family (a serialization failure, SQLState 40001); on PostgreSQL
-            // it is a DbDeadlockException (isDeadlock), on H2 and MariaDB Hibernate's dialect calls it a lock failure
+            // Kiln's translation, the same on every backend: a serialization failure (SQLState 40001), so a retry
+            // policy with retryOnDeadlock runs the unit of work again
             assertThat(DbErrors.find(e)).as(chain(e)).hasValueSatisfying(error -> {
-                assertThat(error).isInstanceOf(dev.kiln.retry.DbLockAcquisitionException.class);
+                assertThat(error).isInstanceOf(dev.kiln.retry.DbDeadlockException.class);
+                assertThat(((dev.kiln.retry.DbDeadlockException) error).getReason())
+                        .isEqualTo(dev.kiln.retry.DbDeadlockException.Reason.SERIALIZATION_FAILURE);
+                assertThat(error.isDeadlock()).isTrue();
                 assertThat(error.getSQLState()).isEqualTo("40001");
             });
         });

@@ -1,5 +1,8 @@
 package dev.kiln.retry.internal.errors;
 
+import dev.kiln.retry.DbDeadlockException.Reason;
+import dev.kiln.retry.replay.DbReplayMismatchException;
+
 import dev.kiln.retry.ConstraintCatalog;
 import dev.kiln.retry.DbBackend;
 import dev.kiln.retry.DbException;
@@ -105,6 +108,12 @@ public final class ErrorClassifier {
             message = message.substring(0, MAX_MESSAGE);
         }
         ErrorFacts f = new ErrorFacts();
+        if (e instanceof DbReplayMismatchException) {
+            // Kiln's own error, the same on every backend: a concurrent writer changed what the lost transaction had
+            // read. Classified here so that no dialect's guess (MySQL's, H2's) turns it into a non-retryable lock error.
+            f.kind(ErrorKind.DEADLOCK).deadlockReason = Reason.SERIALIZATION_FAILURE;
+            return f;
+        }
         rules.classify(e, state, message, f);
         if (f.kind == ErrorKind.UNKNOWN) {
             StandardRules.classify(e, state, f);
