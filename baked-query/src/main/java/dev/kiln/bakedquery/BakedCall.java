@@ -32,8 +32,8 @@ public final class BakedCall<R> {
     private final CallSites callSites;
     private final Chain chain;
     private final SharedSessionContractImplementor session;
-    private Object[] keys = new Object[4];
-    private Object[] values = new Object[4];
+    private Object[] keys = new Object[2];
+    private Object[] values = new Object[2];
     private int count;
     private Integer firstResult;
     private Integer maxResults;

@@ -32,11 +32,29 @@ public final class Chain {
         this.hash = 31 * (31 * h + kind.hashCode()) + (part == null ? 0 : part.getClass().hashCode());
     }
 
+    /**
+     * The source chain last made for a lambda class: a call site makes the same one on every call, so later calls
+     * reuse it (no allocation, no capture check: only a stateless lambda's chain is ever remembered here).
+     */
+    private static final ClassValue<Chain[]> SOURCES = new ClassValue<>() {
+        @Override
+        protected Chain[] computeValue(Class<?> type) {
+            return new Chain[1];
+        }
+    };
+
     /** The first part: HQL text or a criteria query. Refuses a stateful lambda. */
     public static Chain source(Kind kind, Object part, Class<?> resultType) {
         Objects.requireNonNull(part, "the query lambda");
+        Chain[] slot = SOURCES.get(part.getClass());
+        Chain last = slot[0];
+        if (last != null && last.kind == kind && last.resultType == resultType) {
+            return last;
+        }
         Captures.requireStateless(part, kind == Kind.HQL ? "HQL lambda" : "criteria lambda");
-        return new Chain(null, kind, part, resultType);
+        Chain made = new Chain(null, kind, part, resultType);
+        slot[0] = made;                      // a benign race: any chain made for this class is as good as another
+        return made;
     }
 
     /** A further part; refused if stateful, unless it comes after {@code spoil()}. */

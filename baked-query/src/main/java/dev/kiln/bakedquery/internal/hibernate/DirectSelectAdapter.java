@@ -20,7 +20,6 @@ import org.hibernate.query.sqm.tree.expression.ValueBindJpaCriteriaParameter;
 import org.hibernate.sql.ast.tree.expression.JdbcParameter;
 import org.hibernate.sql.ast.tree.select.SelectStatement;
 import org.hibernate.sql.exec.internal.JdbcParameterBindingImpl;
-import org.hibernate.sql.exec.internal.JdbcParameterBindingsImpl;
 import org.hibernate.sql.exec.spi.JdbcParameterBinding;
 import org.hibernate.sql.exec.spi.JdbcParameterBindings;
 import org.hibernate.sql.exec.spi.JdbcParametersList;
@@ -29,8 +28,12 @@ import org.hibernate.sql.results.spi.ListResultsConsumer;
 import org.hibernate.sql.results.spi.RowTransformer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import static org.hibernate.query.sqm.internal.SqmQueryImpl.CRITERIA_HQL_STRING;
 
@@ -72,12 +75,14 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
      * @param positions per domain parameter: its position, or null (named)
      * @param constants per domain parameter: the value of a criteria constant, or {@link #UNBOUND} (bound per call)
      * @param slots     per JDBC parameter: the domain parameter whose value it takes
+     * @param criteriaIdentifier for a criteria query, its statistics identifier ({@code "[CRITERIA] " + sql}), built
+     *                  once; null for HQL (the HQL text is the identifier)
      */
     public record Direct(JdbcSelect jdbcSelect, SelectStatement statement, JdbcParameter[] jdbcParameters,
                          JdbcMapping[] mappings, int[] slots, String[] names, Integer[] positions, Object[] constants,
                          RowTransformer<?> rowTransformer, ListResultsConsumer.UniqueSemantic uniqueSemantic,
                          Class<?> resultType, String queryString, QueryOptions options, boolean distinctInMemory,
-                         QueryOptions executionOptions, boolean criteria) {
+                         QueryOptions executionOptions, String criteriaIdentifier) {
 
         /** A fresh value table for one call, with the constants filled in. */
         public Object[] newValues() {
@@ -177,16 +182,18 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
                 mappings.toArray(new JdbcMapping[0]), slots.stream().mapToInt(Integer::intValue).toArray(), names,
                 positions, constants, rowTransformer, unique, p.resultType(), p.queryString(), options,
                 p.distinctInMemory(), SqlOmittingQueryOptions.omitSqlQueryOptions(options, jdbcSelect),
-                CRITERIA_HQL_STRING.equals(p.queryString()));
+                CRITERIA_HQL_STRING.equals(p.queryString()) ? "[CRITERIA] " + jdbcSelect.getSqlString() : null);
     }
 
     /** Runs one call: what {@code ConcreteSqmSelectQueryPlan.performList} does after binding, and list()'s frame. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static <R> List<R> list(Direct d, SharedSessionContractImplementor session, Object[] values) {
-        JdbcParameterBindingsImpl bindings = new JdbcParameterBindingsImpl(d.jdbcParameters.length);
-        for (int k = 0; k < d.jdbcParameters.length; k++) {
-            bindings.addBinding(d.jdbcParameters[k], new JdbcParameterBindingImpl(d.mappings[k], values[d.slots[k]]));
+        int n = d.jdbcParameters.length;
+        JdbcParameterBinding[] slots = new JdbcParameterBinding[n];
+        for (int k = 0; k < n; k++) {
+            slots[k] = new JdbcParameterBindingImpl(d.mappings[k], values[d.slots[k]]);
         }
+        JdbcParameterBindings bindings = new DirectBindings(d.jdbcParameters, slots);
         session.prepareForQueryExecution(false);
         boolean success = false;
         try {
@@ -206,6 +213,49 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
                 session.getJdbcCoordinator().getLogicalConnection().afterTransaction();
             }
             session.afterOperation(success);
+        }
+    }
+
+    /**
+     * The JDBC bindings of one call: the cached JDBC parameters and one binding each, in two arrays (a direct query
+     * has a handful of parameters, so a scan beats {@code JdbcParameterBindingsImpl}'s per-call {@code IdentityHashMap}).
+     * Fixed: a direct query never adds bindings during execution ({@link #build} refuses queries whose SQL depends on
+     * bindings).
+     */
+    static final class DirectBindings implements JdbcParameterBindings {
+        private final JdbcParameter[] parameters;
+        private final JdbcParameterBinding[] bindings;
+
+        DirectBindings(JdbcParameter[] parameters, JdbcParameterBinding[] bindings) {
+            this.parameters = parameters;
+            this.bindings = bindings;
+        }
+
+        @Override
+        public void addBinding(JdbcParameter parameter, JdbcParameterBinding binding) {
+            throw new UnsupportedOperationException("The bindings of a baked direct query are fixed");
+        }
+
+        @Override
+        public Collection<JdbcParameterBinding> getBindings() {
+            return Collections.unmodifiableList(Arrays.asList(bindings));
+        }
+
+        @Override
+        public JdbcParameterBinding getBinding(JdbcParameter parameter) {
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] == parameter) {
+                    return bindings[i];
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void visitBindings(BiConsumer<JdbcParameter, JdbcParameterBinding> action) {
+            for (int i = 0; i < parameters.length; i++) {
+                action.accept(parameters[i], bindings[i]);
+            }
         }
     }
 
@@ -250,7 +300,12 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
 
         @Override
         public String getQueryIdentifier(String sql) {
-            return direct.criteria() ? "[CRITERIA] " + sql : direct.queryString();
+            String criteria = direct.criteriaIdentifier();
+            if (criteria == null) {
+                return direct.queryString();
+            }
+            // the executor asks once per execution; the SQL is the cached translation unless a comment was added
+            return sql.equals(direct.jdbcSelect().getSqlString()) ? criteria : "[CRITERIA] " + sql;
         }
     }
 }

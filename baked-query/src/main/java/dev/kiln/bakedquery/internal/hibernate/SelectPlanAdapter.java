@@ -2,6 +2,8 @@ package dev.kiln.bakedquery.internal.hibernate;
 
 import org.hibernate.HibernateException;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.loader.ast.spi.AfterLoadAction;
+import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.query.IllegalQueryOperationException;
 import org.hibernate.query.SelectionQuery;
 import org.hibernate.query.hql.internal.QuerySplitter;
@@ -24,7 +26,6 @@ import org.hibernate.query.sqm.tree.expression.SqmParameter;
 import org.hibernate.query.sqm.tree.expression.ValueBindJpaCriteriaParameter;
 import org.hibernate.query.sqm.tree.select.SqmSelectStatement;
 import org.hibernate.sql.exec.internal.BaseExecutionContext;
-import org.hibernate.sql.exec.internal.CallbackImpl;
 import org.hibernate.sql.exec.spi.Callback;
 import org.hibernate.sql.results.internal.TupleMetadata;
 
@@ -220,11 +221,11 @@ public final class SelectPlanAdapter {
      * The per-execution context Hibernate's plan reads: session, options, bindings, callback, result type. Also a JDBC
      * {@code ExecutionContext}, so that {@link DirectSelectAdapter} extends it rather than repeating it.
      */
-    static class Context extends BaseExecutionContext implements DomainQueryExecutionContext {
+    static class Context extends BaseExecutionContext implements DomainQueryExecutionContext, Callback {
         private final QueryOptions options;
         private final QueryParameterBindings bindings;
         private final Class<?> resultType;
-        private Callback callback;
+        private List<AfterLoadAction> afterLoadActions;
 
         Context(SharedSessionContractImplementor session, QueryOptions options, QueryParameterBindings bindings,
                 Class<?> resultType) {
@@ -244,17 +245,41 @@ public final class SelectPlanAdapter {
             return bindings;
         }
 
+        /**
+         * The context is its own callback (what {@code CallbackImpl} does, with the list of after-load actions made
+         * only when an action is registered): Hibernate asks for the callback on every execution, and most register
+         * nothing.
+         */
         @Override
         public Callback getCallback() {
-            if (callback == null) {
-                callback = new CallbackImpl();
-            }
-            return callback;
+            return this;
         }
 
         @Override
         public boolean hasCallbackActions() {
-            return callback != null && callback.hasAfterLoadActions();
+            return hasAfterLoadActions();
+        }
+
+        @Override
+        public void registerAfterLoadAction(AfterLoadAction action) {
+            if (afterLoadActions == null) {
+                afterLoadActions = new ArrayList<>(1);
+            }
+            afterLoadActions.add(action);
+        }
+
+        @Override
+        public void invokeAfterLoadActions(Object entity, EntityMappingType type, SharedSessionContractImplementor s) {
+            if (afterLoadActions != null) {
+                for (int i = 0; i < afterLoadActions.size(); i++) {
+                    afterLoadActions.get(i).afterLoad(entity, type, s);
+                }
+            }
+        }
+
+        @Override
+        public boolean hasAfterLoadActions() {
+            return afterLoadActions != null && !afterLoadActions.isEmpty();
         }
 
         @Override

@@ -60,6 +60,37 @@ class DirectSelectAdapterTest {
     }
 
     @DatabaseTest
+    void aCriteriaQueryIsCountedUnderTheIdentifierHibernateGivesIt(TestDatabase db) {
+        SessionFactory sf = SelectPlanAdapterTest.withStatistics(db);
+        Statistics stats = sf.getStatistics();
+        try (var session = sf.openSession()) {
+            SharedSessionContractImplementor s = (SharedSessionContractImplementor) session;
+            var cb = session.getCriteriaBuilder();
+            var query = cb.createQuery(FloatingIp.class);
+            var f = query.from(FloatingIp.class);
+            query.where(cb.equal(f.get("address"), cb.parameter(String.class, "address")));
+            String address = session.find(FloatingIp.class, 2L).getAddress();
+            stats.clear();
+            session.createSelectionQuery(query).setParameter("address", address).list();    // Hibernate's own run
+            assertThat(stats.getQueries()).hasSize(1);
+            String identifier = stats.getQueries()[0];
+            assertThat(identifier).startsWith("[CRITERIA] ");
+            long executions = stats.getQueryStatistics(identifier).getExecutionCount();
+
+            Prototype p = SelectPlanAdapter.prototype(session.createSelectionQuery(query));
+            Direct d = DirectSelectAdapter.build(p, s, bound(p, s, "address", address));
+            assertThat(d).isNotNull();
+            for (int i = 0; i < 3; i++) {
+                Object[] values = d.newValues();
+                values[d.indexOf("address")] = address;
+                assertThat(DirectSelectAdapter.<FloatingIp>list(d, s, values)).containsExactly(session.find(FloatingIp.class, 2L));
+            }
+            assertThat(stats.getQueries()).as("the direct runs count under the same query").containsExactly(identifier);
+            assertThat(stats.getQueryStatistics(identifier).getExecutionCount()).isEqualTo(executions + 3);
+        }
+    }
+
+    @DatabaseTest
     void notUsedWhereItWouldNotBeEquivalent(TestDatabase db) {
         SessionFactory sf = SelectPlanAdapterTest.withStatistics(db);
         try (var session = sf.openSession()) {

@@ -115,4 +115,26 @@ class SelectPlanAdapterTest {
             }
         }
     }
+
+    @DatabaseTest({dev.kiln.fixtures.Backend.H2})
+    void theExecutionContextIsItsOwnCallbackAndRunsRegisteredAfterLoadActions(TestDatabase db) {
+        SessionFactory sf = withStatistics(db);
+        try (var session = sf.openSession()) {
+            SharedSessionContractImplementor s = (SharedSessionContractImplementor) session;
+            Prototype p = SelectPlanAdapter.prototype(session.createSelectionQuery("from FloatingIp", FloatingIp.class));
+            var context = new SelectPlanAdapter.Context(s, p.options(), QueryParameterBindings.NO_PARAM_BINDINGS,
+                    FloatingIp.class);
+            assertThat(context.getCallback()).isSameAs(context);
+            assertThat(context.hasCallbackActions()).isFalse();
+            FloatingIp entity = session.find(FloatingIp.class, 1L);
+            var type = s.getFactory().getMappingMetamodel().getEntityDescriptor(FloatingIp.class);
+            context.invokeAfterLoadActions(entity, type, s);                  // nothing registered: nothing to run
+            List<Object> seen = new java.util.ArrayList<>();
+            context.getCallback().registerAfterLoadAction((e, t, ss) -> seen.add(e));
+            context.getCallback().registerAfterLoadAction((e, t, ss) -> seen.add(t));
+            assertThat(context.hasCallbackActions()).isTrue();
+            context.getCallback().invokeAfterLoadActions(entity, type, s);
+            assertThat(seen).containsExactly(entity, type);
+        }
+    }
 }
