@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,6 +59,8 @@ class PgCopyTest {
             s.day = nulls ? null : LocalDate.of(1 + i, 1, 1);
             s.stamp = nulls ? null : Instant.parse("2026-03-29T01:30:00Z").plusNanos(654_321L * micros).plusSeconds(3_600L * i);
             s.offsetTime = nulls ? null : OffsetDateTime.of(2026, 10, 25, 2, 30, 0, micros, ZoneOffset.ofHours(i % 14));
+            s.unitName = nulls ? null : TimeUnit.values()[i % TimeUnit.values().length];
+            s.weekday = nulls ? null : DayOfWeek.values()[i % 7];
             out.add(s);
         }
         return out;
@@ -149,6 +153,8 @@ class PgCopyTest {
                 assertThat(back.stamp).isEqualTo(expected.stamp);
                 assertThat(back.offsetTime == null ? null : back.offsetTime.toInstant())
                         .isEqualTo(expected.offsetTime == null ? null : expected.offsetTime.toInstant());
+                assertThat(back.unitName).isEqualTo(expected.unitName);
+                assertThat(back.weekday).isEqualTo(expected.weekday);
             }
         }
     }

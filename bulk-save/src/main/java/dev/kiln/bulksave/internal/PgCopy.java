@@ -26,7 +26,7 @@ import java.util.UUID;
  * <p>The only class of the module that references pgjdbc (an optional dependency): {@link JdbcWriter} loads it only
  * on PostgreSQL and when pgjdbc is on the class path. Rows are encoded into a reusable buffer and streamed in chunks.
  * Only values whose text form PostgreSQL reads back exactly are copied ({@link #encodable}): strings, integers,
- * decimals, floating point, booleans, UUIDs, {@code bytea}, {@code LocalDate}, {@code LocalDateTime} and (into
+ * decimals, floating point, booleans, enums (ordinal or name), UUIDs, {@code bytea}, {@code LocalDate}, {@code LocalDateTime} and (into
  * {@code timestamptz}) {@code Instant}/{@code OffsetDateTime}; a group holding anything else is inserted with
  * {@code INSERT} statements instead.
  */
@@ -71,10 +71,11 @@ final class PgCopy {
         if (value == null) {
             return true;
         }
+        if (value instanceof Enum<?>) {    // ordinal or name, as Hibernate's enum binding writes it
+            return isText(code) || code == SqlTypes.TINYINT || code == SqlTypes.SMALLINT || code == SqlTypes.INTEGER;
+        }
         if (value instanceof String) {
-            return code == SqlTypes.VARCHAR || code == SqlTypes.CHAR || code == SqlTypes.LONGVARCHAR
-                    || code == SqlTypes.NVARCHAR || code == SqlTypes.NCHAR || code == SqlTypes.LONGNVARCHAR
-                    || code == SqlTypes.LONG32VARCHAR || code == SqlTypes.LONG32NVARCHAR;
+            return isText(code);
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
                 || value instanceof BigInteger || value instanceof BigDecimal) {
@@ -111,6 +112,12 @@ final class PgCopy {
         return false;
     }
 
+    private static boolean isText(int code) {
+        return code == SqlTypes.VARCHAR || code == SqlTypes.CHAR || code == SqlTypes.LONGVARCHAR
+                || code == SqlTypes.NVARCHAR || code == SqlTypes.NCHAR || code == SqlTypes.LONGNVARCHAR
+                || code == SqlTypes.LONG32VARCHAR || code == SqlTypes.LONG32NVARCHAR;
+    }
+
     /**
      * The text value of a discriminator SQL literal ({@code 'Car'} or {@code 1}), or null if it is not a plain literal.
      */
@@ -136,17 +143,20 @@ final class PgCopy {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
             EntityPlan plan = rows.get(0).plan;
-            List<ColumnPlan> plans = plan.columns();
+            boolean[] textColumns = new boolean[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                textColumns[i] = isText(plan.columns().get(columns[i]).jdbc().getJdbcType().getDefaultSqlTypeCode());
+            }
             text.setLength(0);
             for (Row row : rows) {
-                value(plan.idJdbc().convertToRelationalValue(row.id));
+                value(plan.idJdbc().convertToRelationalValue(row.id), false);
                 if (discriminator != null) {
                     text.append('\t');
                     escape(discriminator);
                 }
-                for (int c : columns) {
+                for (int i = 0; i < columns.length; i++) {
                     text.append('\t');
-                    value(row.values[c]);
+                    value(row.values[columns[i]], textColumns[i]);
                 }
                 text.append('\n');
                 if (text.length() >= CHUNK) {
@@ -166,9 +176,15 @@ final class PgCopy {
         }
     }
 
-    private void value(Object value) {
+    private void value(Object value, boolean textColumn) {
         if (value == null) {
             text.append("\\N");
+        } else if (value instanceof Enum<?> e) {
+            if (textColumn) {
+                escape(e.name());
+            } else {
+                text.append(e.ordinal());
+            }
         } else if (value instanceof String s) {
             escape(s);
         } else if (value instanceof Boolean b) {

@@ -2,15 +2,19 @@ package dev.kiln.bulksave.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /** Assigned id and one attribute of every basic type bulk save copies on PostgreSQL (COPY text round trips). */
 @Entity
@@ -54,6 +58,14 @@ public class Specimen {
 
     @Column(name = "offset_time")
     public OffsetDateTime offsetTime;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "unit_name", length = 20)
+    public TimeUnit unitName;
+
+    @Enumerated(EnumType.ORDINAL)
+    @Column(name = "weekday")
+    public DayOfWeek weekday;
 
     public Specimen() {
     }
