@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PgCopyTest {
     private static final String[] TRICKY = {
             "tab\there", "new\nline", "carriage\rreturn", "back\\slash", "\\N", "\\.", "quote ' and \" double",
-            "unicode ü € 🚀 ß", "", "comma,semi;pipe|", " leading and trailing ", "\\t literal backslash-t", "x"};
+            "unicode ü € 🚀 ß", "", "comma,semi;pipe|", " leading and trailing ", "emoji 😀 at the end 😀", "\\t literal backslash-t", "x"};
 
     static List<Specimen> specimens(long firstId, int n) {
         return specimens(firstId, n, true);

@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -34,7 +35,9 @@ final class PgCopy {
     private static final int CHUNK = 32 * 1024;
 
     private final StringBuilder text = new StringBuilder(CHUNK + 1024);
-    private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder();
+    /** Replaces unpaired surrogates with '?', as pgjdbc's own {@code String.getBytes(UTF_8)} does for INSERT. */
+    private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     private final ByteBuffer bytes = ByteBuffer.allocate(CHUNK * 3 + 4096);
 
     /** True if {@code connection} is (or wraps) a pgjdbc connection. */
