@@ -24,6 +24,7 @@ public final class BulkOptions {
     private final int rowsPerStatement;
     private final int batchSize;
     private final boolean findFailingRow;
+    private final boolean copyOnPostgresql;
 
     private BulkOptions(Builder b) {
         this.preserveOrder = b.preserveOrder;
@@ -35,6 +36,7 @@ public final class BulkOptions {
         this.rowsPerStatement = b.rowsPerStatement;
         this.batchSize = b.batchSize;
         this.findFailingRow = b.findFailingRow;
+        this.copyOnPostgresql = b.copyOnPostgresql;
     }
 
     /** The defaults: see each {@link Builder} method. */
@@ -58,6 +60,7 @@ public final class BulkOptions {
         b.rowsPerStatement = rowsPerStatement;
         b.batchSize = batchSize;
         b.findFailingRow = findFailingRow;
+        b.copyOnPostgresql = copyOnPostgresql;
         return b;
     }
 
@@ -97,12 +100,16 @@ public final class BulkOptions {
         return findFailingRow;
     }
 
+    public boolean copyOnPostgresql() {
+        return copyOnPostgresql;
+    }
+
     @Override
     public String toString() {
         return "BulkOptions{preserveOrder=" + preserveOrder + ", renderNulls=" + renderNulls + ", updateChangedOnly="
                 + updateChangedOnly + ", returnDefaults=" + returnDefaults + ", multiRowInserts=" + multiRowInserts
                 + ", multiRowUpdates=" + multiRowUpdates + ", rowsPerStatement=" + rowsPerStatement + ", batchSize="
-                + batchSize + ", findFailingRow=" + findFailingRow + "}";
+                + batchSize + ", findFailingRow=" + findFailingRow + ", copyOnPostgresql=" + copyOnPostgresql + "}";
     }
 
     /** Builder of {@link BulkOptions}; every setting has a default. */
@@ -116,6 +123,7 @@ public final class BulkOptions {
         private int rowsPerStatement = 1_000;
         private int batchSize = 500;
         private boolean findFailingRow = true;
+        private boolean copyOnPostgresql = true;
 
         private Builder() {
         }
@@ -205,6 +213,18 @@ public final class BulkOptions {
          */
         public Builder findFailingRow(boolean value) {
             this.findFailingRow = value;
+            return this;
+        }
+
+        /**
+         * Default true: on PostgreSQL with pgjdbc, inserts whose ids are known before the insert (assigned, or taken
+         * from a sequence) are sent with {@code COPY table (columns) FROM STDIN} instead of {@code INSERT} statements
+         * (groups with values COPY cannot carry exactly, or with IDENTITY ids, still use {@code INSERT}). A failing
+         * COPY is rolled back like a failing statement, and the failing row is found by replaying single-row INSERTs.
+         * False always uses {@code INSERT}.
+         */
+        public Builder copyOnPostgresql(boolean value) {
+            this.copyOnPostgresql = value;
             return this;
         }
 

@@ -32,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BulkInsertTest {
 
+    /** INSERT statements on every backend (no COPY on PostgreSQL), for tests that count statements. */
+    private static final BulkOptions STATEMENTS = BulkOptions.builder().copyOnPostgresql(false).build();
+
     static List<FloatingIp> floatingIps(String prefix, int n) {
         List<FloatingIp> ips = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -65,7 +68,7 @@ class BulkInsertTest {
         try (StatelessSession s = sf.openStatelessSession()) {
             s.beginTransaction();
             sql.reset();
-            assertThat(BulkSave.insert(s, ips)).isEqualTo(2_500);
+            assertThat(BulkSave.insert(s, ips, STATEMENTS)).isEqualTo(2_500);
             assertThat(sql.count(SqlKind.INSERT)).as(sql.executed().toString()).isEqualTo(3); // 1000 + 1000 + 500 rows
             // the 51 sequence values of 2,500 pooled ids (increment 50) come in one query, not 50
             assertThat(sql.count(SqlKind.SELECT)).as(sql.executed().toString()).isBetween(1L, 2L);
@@ -94,7 +97,7 @@ class BulkInsertTest {
         try (Session s = sf.openSession()) {
             s.beginTransaction();
             sql.reset();
-            BulkSave.insert(s, ips, BulkOptions.builder().multiRowInserts(false).batchSize(100).build());
+            BulkSave.insert(s, ips, STATEMENTS.toBuilder().multiRowInserts(false).batchSize(100).build());
             assertThat(sql.count(SqlKind.INSERT)).isEqualTo(300);
             assertThat(sql.executed().stream().filter(x -> x.contains("batch of 100")).count()).isEqualTo(3);
             s.getTransaction().commit();
@@ -198,7 +201,7 @@ class BulkInsertTest {
         try (Session s = sf.openSession()) {
             s.beginTransaction();
             sql.reset();
-            BulkSave.insert(s, vehicles);
+            BulkSave.insert(s, vehicles, STATEMENTS);
             assertThat(sql.count(SqlKind.INSERT)).as("order preserved: Car, Truck, Car").isEqualTo(3);
             s.getTransaction().commit();
         }
@@ -207,7 +210,9 @@ class BulkInsertTest {
             sql.reset();
             List<Vehicle> more = List.of(new Car("C-4", 4), new Truck("T-2", 100), new Car("C-5", 5));
             BulkSave.insert(s, more, BulkOptions.builder().preserveOrder(false).build());
-            assertThat(sql.count(SqlKind.INSERT)).as("grouped: Cars, Trucks").isEqualTo(2);
+            // on PostgreSQL the two Cars (discriminator included) go by COPY, which sends no INSERT
+            assertThat(sql.count(SqlKind.INSERT)).as("grouped: Cars, Trucks")
+                    .isEqualTo(db.backend() == Backend.POSTGRESQL ? 1 : 2);
             s.getTransaction().commit();
         }
         try (Session s = sf.openSession()) {

@@ -328,21 +328,41 @@ public final class BulkOperation {
         Map<GroupKey, Group> open = new LinkedHashMap<>();
         EntityPlan runPlan = null;
         boolean runInsert = false;
+        Group last = null;    // most rows follow a row of the same shape: skip the map lookup for them
         for (Row row : rows) {
             if (options.preserveOrder() && (row.plan != runPlan || row.insert != runInsert)) {
                 groups.addAll(open.values());
                 open.clear();
+                last = null;
                 runPlan = row.plan;
                 runInsert = row.insert;
             }
-            open.computeIfAbsent(new GroupKey(row.plan, row.insert, row.columns),
-                    k -> new Group(k.plan(), k.insert(), k.columns())).rows().add(row);
+            if (last == null || last.plan() != row.plan || last.insert() != row.insert
+                    || !last.columns().equals(row.columns)) {
+                last = open.computeIfAbsent(new GroupKey(row.plan, row.insert, row.columns),
+                        k -> new Group(k.plan(), k.insert(), k.columns()));
+            }
+            last.rows().add(row);
         }
         groups.addAll(open.values());
         return groups;
     }
 
+    /**
+     * A group's statement shape. The plan is compared by identity: {@code EntityPlan} is a record whose generated
+     * {@code hashCode} walks all its columns and attributes, which made grouping a third of the CPU time of a bulk
+     * insert (JFR, PostgreSQL COPY path).
+     */
     private record GroupKey(EntityPlan plan, boolean insert, BitSet columns) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof GroupKey k && k.plan == plan && k.insert == insert && k.columns.equals(columns);
+        }
+
+        @Override
+        public int hashCode() {
+            return (System.identityHashCode(plan) * 31 + (insert ? 1 : 0)) * 31 + columns.hashCode();
+        }
     }
 
     /** Rows of one entity type written with the same statement shape. */

@@ -34,6 +34,20 @@ final class JdbcWriter {
     private boolean oneByOne;
     /** The row being written when {@link #oneByOne}. */
     private Row current;
+    /** The COPY encoder (PostgreSQL only), created on first use and reused for every group of the call. */
+    private PgCopy pgCopy;
+
+    /** pgjdbc is an optional dependency: {@link PgCopy} is only loaded when it is on the class path. */
+    private static final boolean PGJDBC = present("org.postgresql.copy.CopyManager");
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, JdbcWriter.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
 
     JdbcWriter(SharedSessionContractImplementor session, SqlFlavor flavor, BulkOptions options) {
         this.session = session;
@@ -207,6 +221,10 @@ final class JdbcWriter {
         boolean readKeys = identity && (options.returnDefaults() || plan.tables().size() > 1);
         int parameters = columns.length + (identity ? 0 : 1);
         String head = insertHead(table, plan, columns, identity);
+        if (!oneByOne && !identity && flavor == SqlFlavor.POSTGRESQL && options.copyOnPostgresql() && rows.size() > 1
+                && copy(connection, table, plan, rows, columns)) {
+            return;
+        }
         String tuple = tuple(table, identity, columns.length);
         if (!oneByOne && flavor.multiRowInsert() && options.multiRowInserts() && rows.size() > 1) {
             int perStatement = Math.max(1, Math.min(options.rowsPerStatement(), flavor.maxParameters() / Math.max(1, parameters)));
@@ -255,6 +273,45 @@ final class JdbcWriter {
         } finally {
             close(ps);
         }
+    }
+
+    /**
+     * PostgreSQL: inserts the rows with {@code COPY ... FROM STDIN}; false (nothing sent) if pgjdbc is not there or a
+     * value cannot be copied exactly, and the caller uses INSERT statements.
+     */
+    private boolean copy(Connection connection, TablePlan table, EntityPlan plan, List<Row> rows, int[] columns) {
+        if (!PGJDBC || !PgCopy.supports(connection)) {
+            return false;
+        }
+        String discriminator = null;
+        if (table.discriminatorColumn() != null) {
+            discriminator = PgCopy.literal(table.discriminatorSql());
+            if (discriminator == null) {
+                return false;
+            }
+        }
+        boolean temporal = session.getFactory().getSessionFactoryOptions().getJdbcTimeZone() == null;
+        if (!PgCopy.encodable(rows, columns, temporal)) {
+            return false;
+        }
+        StringBuilder sb = new StringBuilder(64 + columns.length * 16).append("copy ").append(table.name()).append(" (")
+                .append(table.keyColumn());
+        if (discriminator != null) {
+            sb.append(',').append(table.discriminatorColumn());
+        }
+        for (int c : columns) {
+            sb.append(',').append(plan.columns().get(c).name());
+        }
+        String sql = sb.append(") from stdin").toString();
+        if (pgCopy == null) {
+            pgCopy = new PgCopy();
+        }
+        try {
+            pgCopy.copy(connection, sql, rows, columns, discriminator);
+        } catch (SQLException e) {
+            throw new SqlFailure(e, sql);
+        }
+        return true;
     }
 
     private static String insertHead(TablePlan table, EntityPlan plan, int[] columns, boolean identity) {
