@@ -21,6 +21,7 @@ import org.hibernate.persister.collection.OneToManyPersister;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.persister.entity.JoinedSubclassEntityPersister;
 import org.hibernate.persister.entity.SingleTableEntityPersister;
+import org.hibernate.persister.entity.mutation.UpdateCoordinator;
 import org.hibernate.persister.entity.UnionSubclassEntityPersister;
 import org.hibernate.persister.internal.StandardPersisterClassResolver;
 import org.hibernate.persister.spi.PersisterClassResolver;
@@ -132,10 +133,32 @@ public final class KilnPersisters {
         }
 
         @Override
+        protected UpdateCoordinator buildUpdateCoordinator() {
+            return CachedDynamicUpdate.wrap(super.buildUpdateCoordinator(), this);
+        }
+
+        @Override
         public void applyWhereRestrictions(Consumer<Predicate> predicateConsumer, TableGroup tableGroup,
                                            boolean useQualifier, SqlAstCreationState creationState) {
             super.applyWhereRestrictions(predicateConsumer, tableGroup, useQualifier, creationState);
             hook.apply(predicateConsumer, tableGroup, creationState);
+        }
+    }
+
+    /**
+     * For single-table entities without criteria that Kiln made update only changed columns (owners of associations
+     * whose targets the criteria may hide): the standard persister, with the translated dynamic UPDATE reused.
+     */
+    public static class ProtectedOwner extends SingleTableEntityPersister {
+        public ProtectedOwner(PersistentClass persistentClass, EntityDataAccess cacheAccessStrategy,
+                              NaturalIdDataAccess naturalIdRegionAccessStrategy,
+                              RuntimeModelCreationContext creationContext) {
+            super(persistentClass, cacheAccessStrategy, naturalIdRegionAccessStrategy, creationContext);
+        }
+
+        @Override
+        protected UpdateCoordinator buildUpdateCoordinator() {
+            return CachedDynamicUpdate.wrap(super.buildUpdateCoordinator(), this);
         }
     }
 
@@ -151,6 +174,11 @@ public final class KilnPersisters {
         @Override
         public EntityHook criteriaHook() {
             return hook;
+        }
+
+        @Override
+        protected UpdateCoordinator buildUpdateCoordinator() {
+            return CachedDynamicUpdate.wrap(super.buildUpdateCoordinator(), this);
         }
 
         @Override
@@ -173,6 +201,11 @@ public final class KilnPersisters {
         @Override
         public EntityHook criteriaHook() {
             return hook;
+        }
+
+        @Override
+        protected UpdateCoordinator buildUpdateCoordinator() {
+            return CachedDynamicUpdate.wrap(super.buildUpdateCoordinator(), this);
         }
 
         @Override
@@ -270,8 +303,12 @@ public final class KilnPersisters {
         @Override
         public Class<? extends EntityPersister> getEntityPersisterClass(PersistentClass metadata) {
             Class<? extends EntityPersister> chosen = delegate.getEntityPersisterClass(metadata);
-            if (!enabled || !RuleCatalog.declaresRules(metadata.getMappedClass(), configuration)) {
+            if (!enabled) {
                 return chosen;
+            }
+            if (!RuleCatalog.declaresRules(metadata.getMappedClass(), configuration)) {
+                return chosen == SingleTableEntityPersister.class && isProtectedOwner(metadata) ? ProtectedOwner.class
+                        : chosen;
             }
             if (chosen == SingleTableEntityPersister.class) {
                 return SingleTable.class;
@@ -299,6 +336,22 @@ public final class KilnPersisters {
             throw new IllegalStateException("Kiln soft delete needs its own persister for collection "
                     + metadata.getRole() + " (its elements have criteria), but the configured persister class resolver "
                     + "chose " + chosen.getName() + "; remove hibernate.persister.resolver or the criteria");
+        }
+
+        /** An entity Kiln's integrator switched to dynamic update to protect its foreign keys (it ran before). */
+        private boolean isProtectedOwner(PersistentClass entity) {
+            if (!configuration.protectForeignKeys() || !entity.useDynamicUpdate()) {
+                return false;
+            }
+            for (org.hibernate.mapping.Property p : entity.getPropertyClosure()) {
+                if (p.getValue() instanceof ToOne toOne) {
+                    PersistentClass target = toOne.getMetadata().getEntityBinding(toOne.getReferencedEntityName());
+                    if (target != null && RuleCatalog.declaresRules(target.getMappedClass(), configuration)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private static Class<?> elementClass(Collection collection) {
