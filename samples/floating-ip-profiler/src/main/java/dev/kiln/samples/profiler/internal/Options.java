@@ -45,9 +45,9 @@ public record Options(String db, List<String> scenarios, int ops, int rounds, in
             "                      tables instances, fixed_ips and floating_ips of that database are DROPPED and re-created.",
             "  --scenario LIST     all (default) or a comma-separated list of: " + String.join(", ", ScenarioCatalog.KNOWN),
             "                      default and default_optimized always run too, as the peers of the ratios",
-            "  --ops N             operations per measured round (default 1500); times are scaled to 10,000 ops",
-            "  --rounds N          measured rounds, round-robin over the scenarios; the median is reported (default 5)",
-            "  --warmup N          operations per scenario before measuring (default 2000)",
+            "  --ops N             operations per measured round (default 5000); times are scaled to 10,000 ops",
+            "  --rounds N          measured rounds, round-robin over the scenarios; the median is reported (default 7)",
+            "  --warmup N          operations per scenario before measuring (default 10000)",
             "  --count-ops N       operations of the SQL-counting pass (default 300)",
             "  --rows N            floating IPs to load (default 10000)",
             "  --threads N         workers running the operations (default 1)",
@@ -67,9 +67,9 @@ public record Options(String db, List<String> scenarios, int ops, int rounds, in
     public static Options parse(String[] args) throws UsageException {
         String db = DEFAULT_DB;
         List<String> scenarios = List.of("all");
-        int ops = 1_500;
-        int rounds = 5;
-        int warmup = 2_000;
+        int ops = 5_000;
+        int rounds = 7;
+        int warmup = 10_000;
         int countOps = 300;
         int rows = 10_000;
         int threads = 1;
