@@ -38,9 +38,12 @@ import java.util.Collection;
  *       present) names the entity and the failing row.</li>
  *   <li><b>Session consistency.</b> With a {@code Session}, queued actions are executed first; managed entities are
  *       updated from their snapshot (changed columns only) and their snapshot and version are brought up to date, so a
- *       later flush does not write them again; updated rows are evicted from the second-level cache. Inserted objects
- *       are not attached to the session (as with SQLAlchemy's bulk methods). No entity events or listeners fire,
- *       except the in-memory generators ({@code @CreationTimestamp}, {@code @UpdateTimestamp}) and versioning.</li>
+ *       later flush does not write them again. Inserted objects are not attached to the session (as with SQLAlchemy's
+ *       bulk methods). No entity events or listeners fire, except the in-memory generators ({@code @CreationTimestamp},
+ *       {@code @UpdateTimestamp}) and versioning.</li>
+ *   <li><b>Caches</b> (both session kinds): the written tables are invalidated in the query result cache when the
+ *       transaction completes; updated rows are soft-locked in the second-level cache until then and removed, as
+ *       Hibernate does for its own updates.</li>
  *   <li>Versioned updates check the version ({@code WHERE id = ? AND version = ?}) and fail with a
  *       {@code StaleObjectStateException} naming the row.</li>
  * </ul>

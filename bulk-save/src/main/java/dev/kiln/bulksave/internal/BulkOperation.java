@@ -2,6 +2,7 @@ package dev.kiln.bulksave.internal;
 
 import dev.kiln.bulksave.BulkOptions;
 import dev.kiln.bulksave.BulkSaveException;
+import dev.kiln.bulksave.internal.hibernate.CacheInvalidation;
 import dev.kiln.bulksave.internal.hibernate.EntityPlans;
 import dev.kiln.bulksave.internal.hibernate.ManagedEntities;
 import dev.kiln.bulksave.internal.hibernate.SequencePrefetch;
@@ -75,7 +76,16 @@ public final class BulkOperation {
             }
             ManagedEntities.executeQueuedActions(session);
             JdbcWriter writer = new JdbcWriter(session, SessionBridge.flavor(session), options);
-            session.doWork(connection -> writer.write(connection, groups, rows.size()));
+            CacheInvalidation caches = CacheInvalidation.of(session);
+            for (Row row : rows) {
+                caches.row(row.plan, row.id, !row.insert);
+            }
+            caches.beforeStatements();
+            try {
+                session.doWork(connection -> writer.write(connection, groups, rows.size()));
+            } finally {
+                caches.afterStatements();
+            }
             done = true;
         } finally {
             if (!done) {
@@ -90,7 +100,6 @@ public final class BulkOperation {
                 if (row.state != null) {
                     ManagedEntities.written(session, row.entity, row.state, row.nextVersion);
                 }
-                ManagedEntities.evict(session, row.plan, row.id);
             }
         }
         return rows.size();

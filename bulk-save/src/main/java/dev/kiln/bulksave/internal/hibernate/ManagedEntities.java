@@ -7,9 +7,9 @@ import org.hibernate.engine.spi.Status;
 import org.hibernate.event.spi.EventSource;
 
 /**
- * Adapter over the persistence context ({@code EntityEntry}) and the second-level cache for bulk writes made through a
- * stateful {@code Session}: finds an entity's snapshot to update only changed columns, brings the entry in line after
- * the row was written (so a later flush does not write it again), and evicts stale cache entries.
+ * Adapter over the persistence context ({@code EntityEntry}) for bulk writes made through a stateful {@code Session}:
+ * finds an entity's snapshot to update only changed columns and brings the entry in line after the row was written
+ * (so a later flush does not write it again). The caches are {@link CacheInvalidation}'s.
  */
 public final class ManagedEntities {
     private ManagedEntities() {
@@ -45,13 +45,6 @@ public final class ManagedEntities {
     public static void executeQueuedActions(SharedSessionContractImplementor session) {
         if (!session.isStateless() && session instanceof EventSource source) {
             SingleEntityFlush.executeQueuedActions(source);
-        }
-    }
-
-    /** Evicts the updated row from the second-level cache (no-op when the entity is not cached). */
-    public static void evict(SharedSessionContractImplementor session, EntityPlan plan, Object id) {
-        if (plan.persister().canWriteToCache()) {
-            session.getFactory().getCache().evictEntityData(plan.entityName(), id);
         }
     }
 
