@@ -18,6 +18,7 @@ import dev.kiln.softdelete.SoftDeleteSettings;
 import dev.kiln.softdelete.SoftDeleteStyle;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.stat.Statistics;
 
 import java.util.List;
@@ -28,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Soft-delete criteria (kiln-soft-delete) with Hibernate's second-level and query caches on (issue 7, "Interplay").
- * What soft delete promises: an entity with criteria cannot be second-level cached (refused at startup, since a cache
- * hit would answer {@code find()} without the criteria), so {@code find()} and baked queries always read it from the
+ * What soft delete promises: an entity with criteria, or a collection of them, cannot be second-level cached (refused
+ * at startup, since a cache hit would answer {@code find()} or a collection load without the criteria), so {@code find()} and baked queries always read it from the
  * database and follow read_deleted; entities without criteria next to it are cached as usual; a cacheable query is
  * keyed by its SQL, so each read_deleted shape has its own result, and is refused where the SQL carries context
  * values (the key would not include them); softDelete and bulk soft delete invalidate cached queries.
@@ -106,6 +107,17 @@ class SoftDeleteCacheInterplayTest {
                 .setting(SoftDeleteSettings.CONFIGURATION, softDeletedFloatingIps()).build())
                 .hasStackTraceContaining("Kiln soft delete: entity " + FloatingIp.class.getName() + " has criteria "
                         + "and is second-level cached");
+    }
+
+    @DatabaseTest
+    void aCollectionOfEntitiesWithCriteriaCannotBeSecondLevelCached(TestDatabase db) {
+        Map<String, Object> settings = CacheSettings.entitiesCached(db, FixedIp.class);
+        settings.put(AvailableSettings.COLLECTION_CACHE_PREFIX + "." + FixedIp.class.getName() + ".floatingIps",
+                "read-write");
+        assertThatThrownBy(() -> db.hibernate().mode(HibernateBootstrap.Mode.JPA).entities(NovaModel.ENTITIES)
+                .settings(settings).setting(SoftDeleteSettings.CONFIGURATION, softDeletedFloatingIps()).build())
+                .hasStackTraceContaining("Kiln soft delete: collection " + FixedIp.class.getName() + ".floatingIps is "
+                        + "second-level cached but its elements (" + FloatingIp.class.getName() + ") have criteria");
     }
 
     @DatabaseTest
