@@ -35,7 +35,8 @@ public final class CacheInvalidation {
     private final SessionFactoryImplementor factory;
     private final boolean queryCache;
     private final Set<String> spaces = new LinkedHashSet<>();
-    private final List<Locked> locked = new ArrayList<>();
+    private List<Locked> locked = List.of();
+    private EntityPlan lastPlan;
     private boolean deferred;
 
     private record Locked(EntityDataAccess access, Object key, SoftLock lock) {
@@ -55,14 +56,18 @@ public final class CacheInvalidation {
     /** A row of {@code plan} is about to be inserted ({@code update} false) or updated. */
     public void row(EntityPlan plan, Object id, boolean update) {
         EntityPersister persister = plan.persister();
-        if (queryCache) {
+        if (queryCache && plan != lastPlan) {            // once per run of consecutive rows of one type
             for (java.io.Serializable space : persister.getQuerySpaces()) {
                 spaces.add((String) space);
             }
+            lastPlan = plan;
         }
         if (update && persister.canWriteToCache()) {
             EntityDataAccess access = persister.getCacheAccessStrategy();
             Object key = access.generateCacheKey(id, persister, factory, session.getTenantIdentifier());
+            if (locked.isEmpty()) {
+                locked = new ArrayList<>();
+            }
             locked.add(new Locked(access, key, access.lockItem(session, key, null)));
         }
     }
