@@ -77,6 +77,16 @@ public final class SingleEntityFlush {
             throw new IllegalArgumentException("Cannot save " + entry.getPersister().getEntityName() + " with id "
                     + entry.getId() + ": its state in the session is " + entry.getStatus());
         }
+        executeQueuedActions(source);         // the row may reference entities persisted earlier
+        switch (DirectUpdate.tryUpdate(source, entry, instance)) {
+            case UPDATED:
+                return Outcome.UPDATED;
+            case UNCHANGED:
+            case VETOED:
+                return Outcome.UNCHANGED;
+            default:
+                break;                        // Hibernate's own listener and action below
+        }
         resetCollectionFlushState(source, entry.getPersister(), instance, context);
         int updatesBefore = actions.numberOfUpdates();
         FlushEntityEvent event = new FlushEntityEvent(source, instance, entry);
