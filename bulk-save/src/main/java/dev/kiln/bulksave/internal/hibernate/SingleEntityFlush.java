@@ -24,7 +24,9 @@ import org.hibernate.type.Type;
  *   <li><b>New</b> entity: {@code session.persist(entity)} (persist listeners, {@code @PrePersist}, id generation,
  *       cascades), then the queued insert actions are executed: {@code EntityInsertAction} writes the row, fires
  *       pre/post-insert listeners, makes the entry MANAGED and puts the entity in the second-level cache.</li>
- *   <li><b>Managed</b> entity: the configured {@code FlushEntityEventListener}s run for this one entry (dirty check,
+ *   <li><b>Managed</b> entity of a mapping {@link DirectUpdate} handles: the queued actions run first, then
+ *       {@code DirectUpdate} writes the dirty columns itself (same steps, far less machinery).</li>
+ *   <li>Other <b>managed</b> entities: the configured {@code FlushEntityEventListener}s run for this one entry (dirty check,
  *       interceptor {@code onFlushDirty}, {@code @PreUpdate}, {@code @UpdateTimestamp}, version increment, nullability
  *       check), which schedules an {@code EntityUpdateAction} only when something changed; executing it writes the
  *       dirty columns, updates the entry's loaded state and version, fires post-update listeners and updates the
