@@ -8,6 +8,7 @@ import dev.kiln.bulksave.model.Ledger;
 import dev.kiln.bulksave.model.Money;
 import dev.kiln.bulksave.model.Note;
 import dev.kiln.bulksave.model.Place;
+import dev.kiln.bulksave.model.Revision;
 import dev.kiln.bulksave.model.Shelf;
 import dev.kiln.bulksave.model.TestModel;
 import dev.kiln.fixtures.DatabaseTest;
@@ -178,6 +179,35 @@ class DirectUpdateTest {
         }
         assertThat(db.queryLong("select balance from ledgers where id = " + id)).isEqualTo(6);
         assertThat(db.queryLong("select version from ledgers where id = " + id)).isEqualTo(1);
+    }
+
+    @DatabaseTest
+    void writesWhatAPreUpdateCallbackChanges(TestDatabase db) {
+        SessionFactory sf = TestModel.sessionFactory(db);
+        assertThat(reason(sf, Revision.class)).isNull();
+        Long id;
+        try (Session s = sf.openSession()) {
+            s.beginTransaction();
+            Revision r = new Revision("draft");
+            s.persist(r);
+            s.getTransaction().commit();
+            id = r.getId();
+        }
+        try (Session s = sf.openSession()) {
+            s.beginTransaction();
+            Revision r = s.find(Revision.class, id);
+            r.setText("final");
+            db.sql().reset();
+            assertThat(FastSave.save(s, r)).isTrue();
+            assertThat(db.sql().executed()).hasSize(1);
+            assertThat(db.sql().executed().get(0)).contains("content=?").contains("revised_from=?");
+            db.sql().reset();
+            s.flush();
+            assertThat(db.sql().statements()).as("the callback's change is in the snapshot too").isZero();
+            s.getTransaction().commit();
+        }
+        assertThat(db.queryLong("select count(*) from revisions where content = 'final' and revised_from = 'draft'"
+                + " and id = " + id)).isEqualTo(1);
     }
 
     @DatabaseTest
