@@ -186,13 +186,25 @@ public final class DirectUpdate {
         return shape(session.getFactory(), persister).unsupported;
     }
 
+    /** True while shapes of {@code factory} are cached (for tests: closed factories are dropped). */
+    static boolean caches(SessionFactoryImplementor factory) {
+        return SHAPES.containsKey(factory);
+    }
+
     private static Shape shape(SessionFactoryImplementor factory, EntityPersister persister) {
         Shape s = last;
         if (s != null && s.persister == persister) {
             return s;
         }
-        s = SHAPES.computeIfAbsent(factory, f -> new ConcurrentHashMap<>())
-                .computeIfAbsent(persister, p -> Shape.of(factory, p));
+        Map<EntityPersister, Shape> byPersister = SHAPES.get(factory);
+        if (byPersister == null) {
+            // shapes reference their factory, so the weak keys alone would never let a closed factory go
+            synchronized (SHAPES) {
+                SHAPES.keySet().removeIf(SessionFactoryImplementor::isClosed);
+                byPersister = SHAPES.computeIfAbsent(factory, f -> new ConcurrentHashMap<>());
+            }
+        }
+        s = byPersister.computeIfAbsent(persister, p -> Shape.of(factory, p));
         last = s;
         return s;
     }

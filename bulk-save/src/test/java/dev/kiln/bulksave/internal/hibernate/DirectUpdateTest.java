@@ -12,6 +12,7 @@ import dev.kiln.bulksave.model.Revision;
 import dev.kiln.bulksave.model.Shelf;
 import dev.kiln.bulksave.model.TestModel;
 import dev.kiln.fixtures.DatabaseTest;
+import dev.kiln.fixtures.HibernateBootstrap;
 import dev.kiln.fixtures.SqlKind;
 import dev.kiln.fixtures.TestDatabase;
 import dev.kiln.fixtures.nova.FloatingIp;
@@ -179,6 +180,37 @@ class DirectUpdateTest {
         }
         assertThat(db.queryLong("select balance from ledgers where id = " + id)).isEqualTo(6);
         assertThat(db.queryLong("select version from ledgers where id = " + id)).isEqualTo(1);
+    }
+
+    @DatabaseTest
+    void forgetsTheShapesOfClosedSessionFactories(TestDatabase db) {
+        SessionFactory shared = TestModel.sessionFactory(db);
+        SessionFactory own = db.hibernate().entities(TestModel.ENTITIES).schema(HibernateBootstrap.Schema.NONE).build();
+        Long id;
+        try (Session s = shared.openSession()) {
+            s.beginTransaction();
+            Revision r = new Revision("shape");
+            s.persist(r);
+            s.getTransaction().commit();
+            id = r.getId();
+        }
+        try (Session s = own.openSession()) {
+            s.beginTransaction();
+            s.find(Revision.class, id).setText("own factory");
+            FastSave.save(s, s.find(Revision.class, id));
+            s.getTransaction().commit();
+        }
+        SessionFactoryImplementor closed = own.unwrap(SessionFactoryImplementor.class);
+        assertThat(DirectUpdate.caches(closed)).isTrue();
+        own.close();
+        try (Session s = db.hibernate().entities(TestModel.ENTITIES).schema(HibernateBootstrap.Schema.NONE).build()
+                .openSession()) {
+            s.beginTransaction();
+            s.find(Revision.class, id).setText("third factory");
+            assertThat(FastSave.save(s, s.find(Revision.class, id))).isTrue();
+            s.getTransaction().commit();
+        }
+        assertThat(DirectUpdate.caches(closed)).as("dropped once another factory is seen").isFalse();
     }
 
     @DatabaseTest
