@@ -281,6 +281,9 @@ public final class DirectUpdate {
                     why = e.getMessage();
                 }
             }
+            if (why == null && plan.persister() != persister) {
+                why = "its class is mapped by more than one entity name";
+            }
             if (why == null && plan.tables().size() != 1) {
                 why = "it is stored in " + plan.tables().size() + " tables";
             }

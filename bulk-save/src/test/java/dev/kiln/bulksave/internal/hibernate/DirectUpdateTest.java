@@ -61,6 +61,7 @@ class DirectUpdateTest {
         return db.shared("direct-update-listeners", d -> {
             SessionFactory sf = d.hibernate().entities(Ledger.class, Note.class)
                     .setting(AvailableSettings.STATEMENT_INSPECTOR, RecordingInspector.class.getName())
+                    .setting(AvailableSettings.GENERATE_STATISTICS, true)
                     .setting(AvailableSettings.USE_SECOND_LEVEL_CACHE, true)
                     .setting(AvailableSettings.CACHE_REGION_FACTORY, MapRegionFactory.class.getName())
                     .build();
@@ -161,7 +162,9 @@ class DirectUpdateTest {
             Ledger l = s.find(Ledger.class, id);
             l.setBalance(6);
             db.sql().reset();
+            long updates = sf.getStatistics().getEntityUpdateCount();
             assertThat(FastSave.save(s, l)).isTrue();
+            assertThat(sf.getStatistics().getEntityUpdateCount()).as("counted as an entity update").isEqualTo(updates + 1);
             assertThat(EVENTS).containsExactly("pre:6:v1", "post:6:dirty1");
             assertThat(Ledger.PRE_UPDATE.get()).isEqualTo(1);
             assertThat(Ledger.POST_UPDATE.get()).isEqualTo(1);
