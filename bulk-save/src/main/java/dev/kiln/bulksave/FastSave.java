@@ -19,11 +19,17 @@ import org.hibernate.Session;
  * }</pre>
  *
  * <h2>What it keeps consistent</h2>
- * It runs Hibernate's own code for that one entity: the persist event (with {@code @PrePersist}, id generation and
- * cascades) for a new entity, the flush-entity event (dirty check, {@code Interceptor.onFlushDirty},
- * {@code @PreUpdate}, {@code @UpdateTimestamp}, version increment, nullability check) for a managed one, then the
- * insert or update action, which fires the pre/post insert/update listeners, updates the entity entry's snapshot and
- * version, and writes the second-level cache. After {@code save}, a {@code flush()} does not write the entity again.
+ * A new entity goes through Hibernate's own persist event (with {@code @PrePersist}, id generation and cascades) and
+ * insert action. A managed entity of a common mapping (one table, basic/embedded/to-one attributes, no collections)
+ * is written directly, doing for that one entity what a flush does: dirty check against the entry's snapshot,
+ * {@code @PreUpdate}, version increment, nullability check, {@code PreUpdateEventListener}s (which may veto),
+ * {@code @UpdateTimestamp}, one {@code UPDATE} of the dirty columns ({@code WHERE id = ? AND version = ?}, a stale
+ * version failing with {@code OptimisticLockException}) executed through the session's JDBC coordinator, the
+ * second-level cache item soft-locked and updated as Hibernate's update action does, the entry's snapshot and version
+ * brought up to date, then {@code PostUpdateEventListener}s and {@code @PostUpdate}. Other mappings and sessions with
+ * an {@code Interceptor} take Hibernate's flush-entity listener and update action for that one entity (see
+ * {@code internal.hibernate.DirectUpdate} for the list). After {@code save}, a {@code flush()} does not write the
+ * entity again.
  *
  * <h2>Limits</h2>
  * <ul>
@@ -32,6 +38,8 @@ import org.hibernate.Session;
  *   <li>Changes to collections owned by the entity are written by the next {@code flush()}, not by {@code save}.</li>
  *   <li>Session-wide flush callbacks ({@code Interceptor.preFlush/postFlush}, flush events) are not fired: no flush
  *       happens.</li>
+ *   <li>The direct UPDATE writes only the dirty columns (like {@code @DynamicUpdate}), where Hibernate's static UPDATE
+ *       writes every column.</li>
  * </ul>
  */
 public final class FastSave {

@@ -14,7 +14,7 @@ public final class TestModel {
     static {
         List<Class<?>> all = new ArrayList<>(NovaModel.ENTITIES);
         all.addAll(List.of(Gadget.class, Ledger.class, Vehicle.class, Car.class, Truck.class, Animal.class, Dog.class,
-                Cat.class, Shelf.class, Specimen.class));
+                Cat.class, Shelf.class, Specimen.class, Revision.class));
         ENTITIES = List.copyOf(all);
     }
 

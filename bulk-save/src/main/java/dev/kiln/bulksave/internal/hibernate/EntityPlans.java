@@ -59,7 +59,14 @@ public final class EntityPlans {
     /** The cached plan of {@code type} in the session's SessionFactory. */
     public static EntityPlan of(SharedSessionContractImplementor session, Class<?> type) {
         SessionFactoryImplementor factory = session.getFactory();
-        Map<Class<?>, EntityPlan> byClass = PLANS.computeIfAbsent(factory, f -> new ConcurrentHashMap<>());
+        Map<Class<?>, EntityPlan> byClass = PLANS.get(factory);
+        if (byClass == null) {
+            // plans reference their factory (through the persister), so the weak keys alone never let one go
+            synchronized (PLANS) {
+                PLANS.keySet().removeIf(SessionFactoryImplementor::isClosed);
+                byClass = PLANS.computeIfAbsent(factory, f -> new ConcurrentHashMap<>());
+            }
+        }
         EntityPlan plan = byClass.get(type);
         if (plan == null) {
             plan = build(factory, type);

@@ -24,7 +24,9 @@ import org.hibernate.type.Type;
  *   <li><b>New</b> entity: {@code session.persist(entity)} (persist listeners, {@code @PrePersist}, id generation,
  *       cascades), then the queued insert actions are executed: {@code EntityInsertAction} writes the row, fires
  *       pre/post-insert listeners, makes the entry MANAGED and puts the entity in the second-level cache.</li>
- *   <li><b>Managed</b> entity: the configured {@code FlushEntityEventListener}s run for this one entry (dirty check,
+ *   <li><b>Managed</b> entity of a mapping {@link DirectUpdate} handles: the queued actions run first, then
+ *       {@code DirectUpdate} writes the dirty columns itself (same steps, far less machinery).</li>
+ *   <li>Other <b>managed</b> entities: the configured {@code FlushEntityEventListener}s run for this one entry (dirty check,
  *       interceptor {@code onFlushDirty}, {@code @PreUpdate}, {@code @UpdateTimestamp}, version increment, nullability
  *       check), which schedules an {@code EntityUpdateAction} only when something changed; executing it writes the
  *       dirty columns, updates the entry's loaded state and version, fires post-update listeners and updates the
@@ -76,6 +78,16 @@ public final class SingleEntityFlush {
         if (entry.getStatus() != Status.MANAGED) {
             throw new IllegalArgumentException("Cannot save " + entry.getPersister().getEntityName() + " with id "
                     + entry.getId() + ": its state in the session is " + entry.getStatus());
+        }
+        executeQueuedActions(source);         // the row may reference entities persisted earlier
+        switch (DirectUpdate.tryUpdate(source, entry, instance)) {
+            case UPDATED:
+                return Outcome.UPDATED;
+            case UNCHANGED:
+            case VETOED:
+                return Outcome.UNCHANGED;
+            default:
+                break;                        // Hibernate's own listener and action below
         }
         resetCollectionFlushState(source, entry.getPersister(), instance, context);
         int updatesBefore = actions.numberOfUpdates();

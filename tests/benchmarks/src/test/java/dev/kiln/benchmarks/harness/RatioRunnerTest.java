@@ -53,6 +53,14 @@ class RatioRunnerTest {
     }
 
     @Test
+    void aFilteredRunTimesOnlyTheVariantsOfTheSelectedComparisons() {
+        List<Variant> variants = List.of(Variant.of("fast1", () -> 1), Variant.of("flush1", () -> 2),
+                Variant.of("fast100", () -> 3), Variant.of("flush100", () -> 4));
+        List<Variant> used = BenchmarkMain.usedBy(List.of(new Comparison("x.session1.h2", "fast1", "flush1")), variants);
+        assertThat(used).extracting(Variant::name).containsExactly("fast1", "flush1");
+    }
+
+    @Test
     void commandLineIsParsedAndBadInputExplained() {
         BenchmarkMain.Options o = BenchmarkMain.Options.parse(new String[] {"lookup", "--backend", "h2,mariadb", "--quick"});
         assertThat(o.filter.pattern()).isEqualTo("lookup");
