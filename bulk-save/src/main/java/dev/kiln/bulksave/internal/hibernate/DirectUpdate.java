@@ -73,8 +73,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * session {@code Interceptor}, a custom {@code CustomEntityDirtinessStrategy} or {@code FlushEntityEventListener},
  * post-commit update listeners, row ids, replicated entries, entries without a loaded state, and an id changed on the
  * instance (Hibernate reports that). Unlike Hibernate's static UPDATE, only dirty columns are written (as with
- * {@code @DynamicUpdate}); a {@code PreUpdateEventListener} that changes the value of a clean attribute in the state
- * array therefore does not have it written (as with {@code @DynamicUpdate}).
+ * {@code @DynamicUpdate}), plus the columns of any attribute a {@code PreUpdateEventListener} replaced in the event's
+ * state array: that value is written and also set on the entity (Hibernate's static UPDATE writes it too).
  */
 public final class DirectUpdate {
     private static final Map<SessionFactoryImplementor, Map<EntityPersister, Shape>> SHAPES =
@@ -129,7 +129,9 @@ public final class DirectUpdate {
         new Nullability(session, NullabilityCheckType.UPDATE).checkNullability(state, persister);
         var groups = session.getFactory().getEventListenerGroups();
         var preUpdate = groups.eventListenerGroup_PRE_UPDATE;
+        long listenerColumns = 0;
         if (!preUpdate.isEmpty()) {
+            Object[] beforeListeners = state.clone();
             PreUpdateEvent event = new PreUpdateEvent(entity, id, state, loaded, persister, session);
             boolean veto = false;
             for (PreUpdateEventListener listener : preUpdate.listeners()) {
@@ -138,8 +140,9 @@ public final class DirectUpdate {
             if (veto) {
                 return Result.VETOED;
             }
+            listenerColumns = shape.takeListenerChanges(entity, beforeListeners, state);
         }
-        long columns = shape.columnsOf(dirty);
+        long columns = shape.columnsOf(dirty) | listenerColumns;
         for (AttributePlan generated : shape.updateGenerated) {
             BeforeExecutionGenerator generator = generated.generator();
             if (generator.generatedBeforeExecution(entity, session)) {
@@ -223,6 +226,8 @@ public final class DirectUpdate {
         /** Per state index: the bit mask of its updatable columns (bit = index into plan.columns()). */
         final long[] attributeColumns;
         final AttributePlan[] updateGenerated;
+        /** Per state index: its attribute plan, or null (not written by Kiln). */
+        final AttributePlan[] attributesByState;
         final String updatePrefix;
         final String whereClause;
         final ColumnPlan versionColumn;
@@ -241,6 +246,7 @@ public final class DirectUpdate {
                 versionIndex = -1;
                 attributeColumns = null;
                 updateGenerated = null;
+                attributesByState = null;
                 updatePrefix = null;
                 whereClause = null;
                 versionColumn = null;
@@ -251,8 +257,10 @@ public final class DirectUpdate {
             versionIndex = plan.versioned() ? plan.attributes().get(plan.versionAttribute()).stateIndex() : -1;
             versionColumn = plan.versionColumn();
             attributeColumns = new long[persister.getPropertyTypes().length];
+            attributesByState = new AttributePlan[attributeColumns.length];
             List<AttributePlan> generated = new ArrayList<>();
             for (AttributePlan a : plan.attributes()) {
+                attributesByState[a.stateIndex()] = a;
                 long mask = 0;
                 for (int c : a.columns()) {
                     if (plan.columns().get(c).updatable()) {
@@ -401,6 +409,23 @@ public final class DirectUpdate {
         }
 
         /** Writes the row; throws {@code StaleObjectStateException} when the id (and version) matched no row. */
+        /**
+         * The columns of attributes a {@code PreUpdateEventListener} replaced in the state array (the pattern
+         * Hibernate documents for audit listeners). Hibernate's static UPDATE writes the whole state array, so such a
+         * change reaches the database even for an attribute that was clean; the direct path binds from the entity, so
+         * the new value is also set on the entity, which then matches the entry's loaded state after the write.
+         */
+        long takeListenerChanges(Object entity, Object[] before, Object[] after) {
+            long changed = 0;
+            for (int i = 0; i < after.length; i++) {
+                if (after[i] != before[i] && attributesByState[i] != null) {
+                    attributesByState[i].accessor().set(entity, after[i]);
+                    changed |= attributeColumns[i];
+                }
+            }
+            return changed;
+        }
+
         void execute(EventSource session, Object entity, Object id, long columns, Object nextVersion,
                      Object previousVersion) {
             if (columns == 0 && versionColumn == null) {

@@ -46,6 +46,8 @@ class DirectUpdateTest {
     static final List<String> EVENTS = new CopyOnWriteArrayList<>();
     /** Balances the pre-update listener vetoes. */
     static final long VETOED_BALANCE = -1;
+    /** Balances for which the pre-update listener stamps the owner in the state array only (the audit pattern). */
+    static final long AUDITED_BALANCE = 4242;
     static final List<String> INSPECTED = new CopyOnWriteArrayList<>();
 
     /** Records every SQL string Hibernate prepares for the session factory of {@link #withListeners}. */
@@ -78,6 +80,9 @@ class DirectUpdateTest {
             long balance = (Long) event.getState()[index(event.getPersister(), "balance")];
             Object version = event.getState()[index(event.getPersister(), "version")];
             EVENTS.add("pre:" + balance + ":v" + version);
+            if (balance == AUDITED_BALANCE) {
+                event.getState()[index(event.getPersister(), "owner")] = "audited";
+            }
             return balance == VETOED_BALANCE;
         }
         return false;
@@ -183,6 +188,35 @@ class DirectUpdateTest {
         }
         assertThat(db.queryLong("select balance from ledgers where id = " + id)).isEqualTo(6);
         assertThat(db.queryLong("select version from ledgers where id = " + id)).isEqualTo(1);
+    }
+
+    @DatabaseTest
+    void writesWhatAPreUpdateListenerPutsIntoTheStateOfACleanAttribute(TestDatabase db) {
+        SessionFactory sf = withListeners(db);
+        Long id;
+        try (Session s = sf.openSession()) {
+            s.beginTransaction();
+            Ledger l = new Ledger("before", 5);
+            s.persist(l);
+            s.getTransaction().commit();
+            id = l.getId();
+        }
+        try (Session s = sf.openSession()) {
+            s.beginTransaction();
+            Ledger l = s.find(Ledger.class, id);
+            l.setBalance(AUDITED_BALANCE);          // only balance is dirty; the listener replaces owner in the state
+            db.sql().reset();
+            assertThat(FastSave.save(s, l)).isTrue();
+            String update = db.sql().executed().get(0);
+            assertThat(update).contains("owner=?").contains("balance=?");
+            assertThat(l.getOwner()).as("the entity carries what was written").isEqualTo("audited");
+            db.sql().reset();
+            s.flush();
+            assertThat(db.sql().statements()).as("nothing left dirty for the flush").isZero();
+            s.getTransaction().commit();
+        }
+        assertThat(db.queryLong("select count(*) from ledgers where owner = 'audited' and balance = "
+                + AUDITED_BALANCE + " and id = " + id)).isEqualTo(1);
     }
 
     @DatabaseTest
