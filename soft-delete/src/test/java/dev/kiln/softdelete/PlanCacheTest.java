@@ -156,6 +156,29 @@ class PlanCacheTest {
         assertThat(CountingTranslatorFactory.selectTranslations()).isEqualTo(1);
     }
 
+    /** Setting a context finds the runtime of the session's own SessionFactory, also when two alternate. */
+    @DatabaseTest
+    void contextsGoToTheSessionFactoryOfTheSession(TestDatabase db) {
+        SessionFactory exact = counted(db);
+        SessionFactory uniform = db.shared("uniform-2", d -> d.hibernate().entities(NovaModel.ENTITIES)
+                .schema(HibernateBootstrap.Schema.NONE)
+                .setting(SoftDeleteSettings.CONFIGURATION, NovaWorld.configurationBuilder().exactSql(false).build())
+                .build());
+        for (int i = 0; i < 6; i++) {
+            NovaWorld.NamedContext ctx = NovaWorld.contexts().get(i % NovaWorld.contexts().size());
+            for (SessionFactory sf : new SessionFactory[] {exact, uniform, exact}) {
+                try (Session s = sf.openSession()) {
+                    SoftDelete.setContext(s, ctx.context());
+                    assertThat(SoftDelete.context(s)).isSameAs(ctx.context());
+                    assertThat(SoftDelete.shapeKey(s).factoryUuid())
+                            .isEqualTo(sf.unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class).getUuid());
+                    assertThat(SoftDelete.shapeKey(s).isUniform()).isEqualTo(sf == uniform);
+                    assertThat(run(s, "q6", "pool1")).as("%s", ctx).isEqualTo(expected(ctx.context(), "pool1"));
+                }
+            }
+        }
+    }
+
     @DatabaseTest
     void anEnabledHibernateFilterTranslatesOnEveryExecution(TestDatabase db) {
         SessionFactory sf = db.shared("filtered", d -> d.hibernate().entities(FilteredNote.class)

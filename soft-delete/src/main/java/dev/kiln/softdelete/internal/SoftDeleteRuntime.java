@@ -10,6 +10,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.service.Service;
+import org.hibernate.service.spi.Stoppable;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -23,7 +24,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Contexts are kept in a map keyed by session identity and removed when the session closes; Hibernate offers no
  * per-session attribute slot that is cheap to read while a statement binds its parameters.
  */
-public final class SoftDeleteRuntime implements Service {
+public final class SoftDeleteRuntime implements Service, Stoppable {
+    /**
+     * The runtime last looked up by {@link #of}: applications use one SessionFactory (or a few), and the service
+     * registry lookup would otherwise run on every {@code setContext}. Cleared when that runtime stops.
+     */
+    private static volatile SoftDeleteRuntime lastLookedUp;
+    /** Slots of {@link #recentCriteria}: a power of two. */
+    private static final int RECENT_CONTEXTS = 16;
+
     private volatile RuleCatalog catalog;
     private SessionFactoryImplementor factory;
     private SessionCriteria defaultCriteria;
@@ -33,9 +42,19 @@ public final class SoftDeleteRuntime implements Service {
     private final Map<String, Integer> shapeOfProfile = new HashMap<>();
     private final ConcurrentHashMap<SharedSessionContractImplementor, SessionCriteria> sessions = new ConcurrentHashMap<>();
     private final SoftDeleteOperations operations = new SoftDeleteOperations(this);
+    /**
+     * The criteria of recently set contexts, by context identity (slot = identity hash): facades usually set one
+     * constant context object (or one per project), and evaluating the rules per session would allocate. Racy reads
+     * and writes are safe: {@link SessionCriteria} is immutable (final fields), a miss only recomputes.
+     */
+    private final SessionCriteria[] recentCriteria = new SessionCriteria[RECENT_CONTEXTS];
 
     /** Looks up the runtime of a SessionFactory; fails with a clear message if Kiln soft delete is not active there. */
     public static SoftDeleteRuntime of(SessionFactory sessionFactory) {
+        SoftDeleteRuntime last = lastLookedUp;
+        if (last != null && last.factory == sessionFactory) {
+            return last;
+        }
         SessionFactoryImplementor sf = sessionFactory.unwrap(SessionFactoryImplementor.class);
         SoftDeleteRuntime runtime = sf.getServiceRegistry().getService(SoftDeleteRuntime.class);
         if (runtime == null || !runtime.isActive()) {
@@ -43,6 +62,7 @@ public final class SoftDeleteRuntime implements Service {
                     + "@SoftDeletable/@ContextScope and no " + dev.kiln.softdelete.SoftDeleteSettings.CONFIGURATION
                     + " setting declares rules (or " + dev.kiln.softdelete.SoftDeleteSettings.ENABLED + " is false)");
         }
+        lastLookedUp = runtime;
         return runtime;
     }
 
@@ -99,16 +119,36 @@ public final class SoftDeleteRuntime implements Service {
         if (session.isClosed()) {
             throw new IllegalStateException("Cannot set a criteria context on a closed session");
         }
-        int[] values = catalog.selectorValues(context);
-        int code = catalog.shapeCode(values);
-        SessionCriteria next = catalog.configuration().exactSql()
-                ? new SessionCriteria(context, values, shapes[code], profileNames[code])
-                : new SessionCriteria(context, values, defaultCriteria.shape(), null);
+        SessionCriteria next = evaluate(context);
         SessionCriteria previous = sessions.put(session, next);
         if (previous == null) {
             session.getEventListenerManager().addListener(new ForgetOnClose(session));
         }
         ShapeChannel.switchProfile(session, previous == null ? null : previous.profileName(), next.profileName());
+    }
+
+    /** The criteria of a context: from {@link #recentCriteria} if this context object was set recently. */
+    private SessionCriteria evaluate(CriteriaContext context) {
+        int slot = System.identityHashCode(context) & (RECENT_CONTEXTS - 1);
+        SessionCriteria recent = recentCriteria[slot];
+        if (recent != null && recent.context() == context) {
+            return recent;
+        }
+        int[] values = catalog.selectorValues(context);
+        int code = catalog.shapeCode(values);
+        SessionCriteria evaluated = catalog.configuration().exactSql()
+                ? new SessionCriteria(context, values, shapes[code], profileNames[code])
+                : new SessionCriteria(context, values, defaultCriteria.shape(), null);
+        recentCriteria[slot] = evaluated;
+        return evaluated;
+    }
+
+    /** Called when the SessionFactory closes. */
+    @Override
+    public void stop() {
+        if (lastLookedUp == this) {
+            lastLookedUp = null;
+        }
     }
 
     /** Removes the session's own context: it falls back to the SessionFactory's default (uniform shape). */

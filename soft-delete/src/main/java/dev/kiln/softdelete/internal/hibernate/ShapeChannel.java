@@ -10,6 +10,8 @@ import org.hibernate.mapping.MetadataSource;
 import org.hibernate.query.sqm.sql.SqmToSqlAstConverter;
 import org.hibernate.sql.ast.spi.SqlAstCreationState;
 
+import java.util.HashSet;
+
 /**
  * Adapter over the Hibernate internals that carry a session's criteria <em>shape</em> into Hibernate's query plan
  * cache. This is the one place that relies on them; {@code ShapeChannelTest} pins the behaviour.
@@ -60,7 +62,16 @@ public final class ShapeChannel {
         if (previous != null && !previous.equals(next)) {
             influencers.disableFetchProfile(previous);
         }
-        if (next != null) {
+        if (next == null) {
+            return;
+        }
+        if (!influencers.hasEnabledFetchProfiles()) {
+            // The usual case, a new session: a set sized for one name instead of enableFetchProfile's default
+            // 16-bucket set (done per session); the name is one of the profiles registered at boot.
+            HashSet<String> names = new HashSet<>(2);
+            names.add(next);
+            influencers.setEnabledFetchProfileNames(names);
+        } else {
             influencers.enableFetchProfile(next);
         }
     }
