@@ -197,7 +197,8 @@ public final class BundleEngine {
         private final int[] lengths;
         private final int[] parentSlots;
         private final Map<Object, Object>[] seen;
-        final List<Object> results = new ArrayList<>();
+        final ArrayList<Object> results = new ArrayList<>();
+        private int capacity;
 
         @SuppressWarnings("unchecked")
         Materializer(SelectPlan plan, Loader loader, boolean loadUnselected) {
@@ -228,6 +229,11 @@ public final class BundleEngine {
 
         @Override
         public void row(Object[] r) {
+            if (results.size() == capacity) {
+                // Doubling rather than ArrayList's 1.5x: half the copying and fewer large arrays for big results.
+                capacity = Math.max(16, capacity << 1);
+                results.ensureCapacity(capacity);
+            }
             int[] selAttr = plan.selAttr;
             if (shapes.length == 1) {
                 results.add(factories[0].create(shapes[0], r));   // r came from target(): the bundle's own array

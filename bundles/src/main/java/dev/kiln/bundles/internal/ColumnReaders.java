@@ -52,9 +52,18 @@ public final class ColumnReaders {
     public static final int BIG_DECIMAL = 7;
     public static final int DOUBLE = 8;
     public static final int SHORT = 9;
+    // The same values read with one getObject(i, Type.class) call, whose null is SQL NULL: cheaper than the primitive
+    // read + wasNull() on drivers where wasNull() is not a plain field read (H2 checks the result set, statement,
+    // connection and session again); the primitive reads are kept elsewhere, where getObject(i, Type.class) does more.
+    public static final int LONG_OBJECT = 10;
+    public static final int INTEGER_OBJECT = 11;
+    public static final int BOOLEAN_OBJECT = 12;
+    public static final int DOUBLE_OBJECT = 13;
+    public static final int SHORT_OBJECT = 14;
 
     private static final String[] HELPERS = {null, "string", "longValue", "intValue", "booleanValue", "localDateTime",
-            "localDate", "bigDecimal", "doubleValue", "shortValue"};
+            "localDate", "bigDecimal", "doubleValue", "shortValue", "longObject", "intObject", "booleanObject",
+            "doubleObject", "shortObject"};
 
     private static final Map<Layout, Reader> READERS = new ConcurrentHashMap<>();
     private static final AtomicInteger GENERATED = new AtomicInteger();
@@ -110,6 +119,11 @@ public final class ColumnReaders {
             case BIG_DECIMAL -> bigDecimal(rs, index);
             case DOUBLE -> doubleValue(rs, index);
             case SHORT -> shortValue(rs, index);
+            case LONG_OBJECT -> longObject(rs, index);
+            case INTEGER_OBJECT -> intObject(rs, index);
+            case BOOLEAN_OBJECT -> booleanObject(rs, index);
+            case DOUBLE_OBJECT -> doubleObject(rs, index);
+            case SHORT_OBJECT -> shortObject(rs, index);
             default -> fallback.extract(rs, column, index);
         };
     }
@@ -155,6 +169,38 @@ public final class ColumnReaders {
     static Object shortValue(ResultSet rs, int c) throws SQLException {
         short x = rs.getShort(c);
         return x == 0 && rs.wasNull() ? null : x;
+    }
+
+    static Object longObject(ResultSet rs, int c) throws SQLException {
+        return rs.getObject(c, Long.class);
+    }
+
+    static Object intObject(ResultSet rs, int c) throws SQLException {
+        return rs.getObject(c, Integer.class);
+    }
+
+    static Object booleanObject(ResultSet rs, int c) throws SQLException {
+        return rs.getObject(c, Boolean.class);
+    }
+
+    static Object doubleObject(ResultSet rs, int c) throws SQLException {
+        return rs.getObject(c, Double.class);
+    }
+
+    static Object shortObject(ResultSet rs, int c) throws SQLException {
+        return rs.getObject(c, Short.class);
+    }
+
+    /** The {@code getObject(i, Type.class)} kind of a primitive read ({@link #LONG}, ...), or {@code kind} itself. */
+    public static int objectRead(int kind) {
+        return switch (kind) {
+            case LONG -> LONG_OBJECT;
+            case INTEGER -> INTEGER_OBJECT;
+            case BOOLEAN -> BOOLEAN_OBJECT;
+            case DOUBLE -> DOUBLE_OBJECT;
+            case SHORT -> SHORT_OBJECT;
+            default -> kind;
+        };
     }
 
     private static Reader generate(Layout layout) {

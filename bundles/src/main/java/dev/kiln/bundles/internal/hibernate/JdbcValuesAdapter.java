@@ -1,6 +1,7 @@
 package dev.kiln.bundles.internal.hibernate;
 
 import dev.kiln.bundles.internal.ColumnReaders;
+import org.hibernate.dialect.H2Dialect;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.query.SelectionQuery;
@@ -276,6 +277,9 @@ public final class JdbcValuesAdapter {
             for (SqlSelection s : jdbcValues.getValuesMapping().getSqlSelections()) {
                 byPosition[s.getValuesArrayPosition()] = s;
             }
+            // H2 (embedded) answers getObject(i, Long.class) as cheaply as getLong(i), but wasNull() costs a call
+            // as long again: read nullable numbers and booleans in one call there.
+            boolean h2 = session.getJdbcServices().getDialect() instanceof H2Dialect;
             int[] index = new int[n];
             int[] kind = new int[n];
             int[] slot = new int[n];
@@ -286,6 +290,9 @@ public final class JdbcValuesAdapter {
                 extractors[i] = s.getJdbcValueExtractor();
                 kind[i] = converters[i] != null ? EXTRACTOR
                         : kindOf(s.getExpressionType().getSingleJdbcMapping(), session);
+                if (h2) {
+                    kind[i] = ColumnReaders.objectRead(kind[i]);
+                }
                 slot[i] = slot(i);
             }
             ColumnReaders.Reader reader = ColumnReaders.forColumns(kind, index, slot);
