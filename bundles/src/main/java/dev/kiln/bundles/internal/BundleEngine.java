@@ -185,6 +185,7 @@ public final class BundleEngine {
         Materializer m = new Materializer(plan, loader, loadUnselected);
         // One entity: each row is read straight into the new bundle's values array.
         JdbcValuesAdapter.read(query, plan.converters, plan.nodes.length == 1 ? plan.selAttr : null, m);
+        m.finish();
         return (List<E>) m.results;
     }
 
@@ -196,7 +197,8 @@ public final class BundleEngine {
         private final int[] lengths;
         private final int[] parentSlots;
         private final Map<Object, Object>[] seen;
-        final List<Object> results = new ArrayList<>();
+        final ArrayList<Object> results = new ArrayList<>();
+        private int capacity;
 
         @SuppressWarnings("unchecked")
         Materializer(SelectPlan plan, Loader loader, boolean loadUnselected) {
@@ -227,11 +229,14 @@ public final class BundleEngine {
 
         @Override
         public void row(Object[] r) {
+            if (results.size() == capacity) {
+                // Doubling rather than ArrayList's 1.5x: half the copying and fewer large arrays for big results.
+                capacity = Math.max(16, capacity << 1);
+                results.ensureCapacity(capacity);
+            }
             int[] selAttr = plan.selAttr;
             if (shapes.length == 1) {
-                Object b = factories[0].create(shapes[0], r);   // r came from target(): the bundle's own array
-                shapes[0].rows.add((BundleObject) b);
-                results.add(b);
+                results.add(factories[0].create(shapes[0], r));   // r came from target(): the bundle's own array
                 return;
             }
             int n = shapes.length;
@@ -258,9 +263,12 @@ public final class BundleEngine {
                 }
                 vals[plan.nodes[k].parent()][parentSlots[k]] = b;
             }
-            Object b = factories[0].create(shapes[0], vals[0]);
-            shapes[0].rows.add((BundleObject) b);
-            results.add(b);
+            results.add(factories[0].create(shapes[0], vals[0]));
+        }
+
+        /** After the last row: the root bundles are the results (a copy, so changes to the returned list do not matter). */
+        void finish() {
+            shapes[0].rows(Arrays.asList(results.toArray()));
         }
     }
 

@@ -30,7 +30,11 @@ public final class RowShape {
     final boolean[] loaded;
     final Loader loader;
     final boolean loadUnselected;
-    final List<BundleObject> rows = new ArrayList<>();
+    /**
+     * The bundles of the result (or lazy load) this shape belongs to; a root shape takes a copy of the result list
+     * once it is read ({@link #rows(List)}), rather than a second list grown row by row.
+     */
+    List<BundleObject> rows = new ArrayList<>();
     /** Set only on the shape used to resolve getter method references to attributes. */
     private final int[] recorded;
 
@@ -130,6 +134,12 @@ public final class RowShape {
         }
         loader.checkOpen(type.spec().entityName(), a.name());
         return loader;
+    }
+
+    /** Sets the bundles of this shape (under the lock the lazy loads take, which read them). */
+    @SuppressWarnings("unchecked")
+    synchronized void rows(List<?> bundles) {
+        rows = (List<BundleObject>) bundles;
     }
 
     /** Marks attributes read by a lazy column load as loaded. */

@@ -1,5 +1,7 @@
 package dev.kiln.bundles.internal.hibernate;
 
+import dev.kiln.bundles.internal.ColumnReaders;
+import org.hibernate.dialect.H2Dialect;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.query.SelectionQuery;
@@ -27,6 +29,17 @@ import java.time.LocalDateTime;
 import java.util.BitSet;
 import java.util.List;
 
+import static dev.kiln.bundles.internal.ColumnReaders.BIG_DECIMAL;
+import static dev.kiln.bundles.internal.ColumnReaders.BOOLEAN;
+import static dev.kiln.bundles.internal.ColumnReaders.DOUBLE;
+import static dev.kiln.bundles.internal.ColumnReaders.EXTRACTOR;
+import static dev.kiln.bundles.internal.ColumnReaders.INTEGER;
+import static dev.kiln.bundles.internal.ColumnReaders.LOCAL_DATE;
+import static dev.kiln.bundles.internal.ColumnReaders.LOCAL_DATE_TIME;
+import static dev.kiln.bundles.internal.ColumnReaders.LONG;
+import static dev.kiln.bundles.internal.ColumnReaders.SHORT;
+import static dev.kiln.bundles.internal.ColumnReaders.STRING;
+
 /**
  * Runs a Hibernate selection query of basic values and hands each row straight to a sink, skipping Hibernate's
  * result assembly, row transformation and persistence-context bookkeeping, while keeping everything else of
@@ -35,7 +48,8 @@ import java.util.List;
  *
  * <p>Columns are read from the JDBC {@link ResultSet} itself with a typed read per column ({@code getString},
  * {@code getLong} + {@code wasNull}, {@code getObject(i, LocalDateTime.class)}, ...) for the common types without a
- * converter; every other column is read with Hibernate's own {@link ValueExtractor} and converter. Measured on H2
+ * converter, by a reader generated per column layout ({@link ColumnReaders}); every other column is read with
+ * Hibernate's own {@link ValueExtractor} and converter. Measured on H2
  * (10,000 FixedIps), Hibernate's extraction alone ({@code JdbcValues.getCurrentRowValue}) cost 3 to 5 times the
  * raw JDBC loop, mostly {@code Timestamp} conversions and per-value bookkeeping.
  *
@@ -65,17 +79,6 @@ public final class JdbcValuesAdapter {
     public enum Path { RESULT_SET, JDBC_VALUES, ROW_READER }
 
     private static final VarHandle RESULT_SET = resultSetField();
-
-    private static final int EXTRACTOR = 0;
-    private static final int STRING = 1;
-    private static final int LONG = 2;
-    private static final int INTEGER = 3;
-    private static final int BOOLEAN = 4;
-    private static final int LOCAL_DATE_TIME = 5;
-    private static final int LOCAL_DATE = 6;
-    private static final int BIG_DECIMAL = 7;
-    private static final int DOUBLE = 8;
-    private static final int SHORT = 9;
 
     private JdbcValuesAdapter() {
     }
@@ -139,7 +142,7 @@ public final class JdbcValuesAdapter {
         return positions;
     }
 
-    /** The typed read for a column, or {@link #EXTRACTOR} to use Hibernate's extractor (and converter). */
+    /** The typed read for a column, or {@link ColumnReaders#EXTRACTOR} to use Hibernate's extractor (and converter). */
     static int kindOf(JdbcMapping mapping, SharedSessionContractImplementor session) {
         if (mapping.getValueConverter() != null) {
             return EXTRACTOR;
@@ -180,73 +183,25 @@ public final class JdbcValuesAdapter {
         return EXTRACTOR;
     }
 
-    /**
-     * The typed reads of one query's columns. The per-row work is this small method rather than the body of the row
-     * loop, so the JIT compiles it normally and inlines it (a long loop body is only compiled on-stack, less well).
-     */
-    private static final class Columns {
-        final int[] index;
-        final int[] kind;
-        final int[] slot;
+    /** Hibernate's extractor and converter, for the columns without a typed read. */
+    private static final class Extraction implements ColumnReaders.Fallback {
         final ValueExtractor<?>[] extractors;
         final BasicValueConverter<?, ?>[] converters;
         final SharedSessionContractImplementor session;
-        int current;
 
-        Columns(int n, BasicValueConverter<?, ?>[] converters, SharedSessionContractImplementor session) {
-            this.index = new int[n];
-            this.kind = new int[n];
-            this.slot = new int[n];
-            this.extractors = new ValueExtractor<?>[n];
+        Extraction(ValueExtractor<?>[] extractors, BasicValueConverter<?, ?>[] converters,
+                   SharedSessionContractImplementor session) {
+            this.extractors = extractors;
             this.converters = converters;
             this.session = session;
         }
 
-        void read(ResultSet rs, Object[] row) throws SQLException {
-            int n = index.length;
-            for (int column = 0; column < n; column++) {
-                current = column;
-                row[slot[column]] = read(rs, column, index[column]);
-            }
-        }
-
+        @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
-        private Object read(ResultSet rs, int column, int c) throws SQLException {
-            switch (kind[column]) {
-                case STRING:
-                    return rs.getString(c);
-                case LONG: {
-                    long x = rs.getLong(c);
-                    return x == 0 && rs.wasNull() ? null : x;
-                }
-                case INTEGER: {
-                    int x = rs.getInt(c);
-                    return x == 0 && rs.wasNull() ? null : x;
-                }
-                case BOOLEAN: {
-                    boolean x = rs.getBoolean(c);
-                    return !x && rs.wasNull() ? null : x;
-                }
-                case LOCAL_DATE_TIME:
-                    return rs.getObject(c, LocalDateTime.class);
-                case LOCAL_DATE:
-                    return rs.getObject(c, LocalDate.class);
-                case BIG_DECIMAL:
-                    return rs.getBigDecimal(c);
-                case DOUBLE: {
-                    double x = rs.getDouble(c);
-                    return x == 0 && rs.wasNull() ? null : x;
-                }
-                case SHORT: {
-                    short x = rs.getShort(c);
-                    return x == 0 && rs.wasNull() ? null : x;
-                }
-                default: {
-                    Object v = extractors[column].extract(rs, c, session);
-                    BasicValueConverter converter = converters[column];
-                    return converter == null ? v : converter.toDomainValue(v);
-                }
-            }
+        public Object extract(ResultSet rs, int column, int index) throws SQLException {
+            Object v = extractors[column].extract(rs, index, session);
+            BasicValueConverter converter = converters[column];
+            return converter == null ? v : converter.toDomainValue(v);
         }
     }
 
@@ -322,28 +277,53 @@ public final class JdbcValuesAdapter {
             for (SqlSelection s : jdbcValues.getValuesMapping().getSqlSelections()) {
                 byPosition[s.getValuesArrayPosition()] = s;
             }
-            Columns columns = new Columns(n, converters, session);
+            // H2 (embedded) answers getObject(i, Long.class) as cheaply as getLong(i), but wasNull() costs a call
+            // as long again: read nullable numbers and booleans in one call there.
+            boolean h2 = session.getJdbcServices().getDialect() instanceof H2Dialect;
+            int[] index = new int[n];
+            int[] kind = new int[n];
+            int[] slot = new int[n];
+            ValueExtractor<?>[] extractors = new ValueExtractor<?>[n];
             for (int i = 0; i < n; i++) {
                 SqlSelection s = byPosition[positions[i]];
-                columns.index[i] = s.getJdbcResultSetIndex();
-                columns.extractors[i] = s.getJdbcValueExtractor();
-                columns.kind[i] = converters[i] != null ? EXTRACTOR : kindOf(s.getExpressionType().getSingleJdbcMapping(), session);
-                columns.slot[i] = slot(i);
+                index[i] = s.getJdbcResultSetIndex();
+                extractors[i] = s.getJdbcValueExtractor();
+                kind[i] = converters[i] != null ? EXTRACTOR
+                        : kindOf(s.getExpressionType().getSingleJdbcMapping(), session);
+                if (h2) {
+                    kind[i] = ColumnReaders.objectRead(kind[i]);
+                }
+                slot[i] = slot(i);
             }
+            ColumnReaders.Reader reader = ColumnReaders.forColumns(kind, index, slot);
+            Extraction extraction = new Extraction(extractors, converters, session);
             Object[] buffer = new Object[n];
+            Object[] row = buffer;
             try {
                 // The ResultSet is advanced directly: JdbcValues would only clear its per-row cache of values, which
                 // this path never fills, and it keeps no query-cache rows (canResultsBeCached() is false).
                 while (rs.next()) {
-                    Object[] row = target(buffer);
-                    columns.read(rs, row);
+                    row = target(buffer);
+                    reader.read(rs, row, extraction);
                     sink.row(row);
                 }
             } catch (SQLException e) {
                 throw session.getJdbcServices().getSqlExceptionHelper()
-                        .convert(e, "Could not read column [" + columns.index[Math.min(columns.current, n - 1)]
+                        .convert(e, "Could not read column [" + failingColumn(rs, kind, index, extraction, row)
                                 + "] of a bundle query");
             }
+        }
+
+        /** The result-set index of the first column of the current row that fails to read again, or "?" if none. */
+        private static String failingColumn(ResultSet rs, int[] kind, int[] index, Extraction extraction, Object[] row) {
+            for (int i = 0; i < kind.length; i++) {
+                try {
+                    ColumnReaders.read(kind[i], rs, i, index[i], extraction);
+                } catch (SQLException | RuntimeException e) {
+                    return Integer.toString(index[i]);
+                }
+            }
+            return "?";
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})

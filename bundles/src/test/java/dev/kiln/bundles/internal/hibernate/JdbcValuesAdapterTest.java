@@ -1,7 +1,9 @@
 package dev.kiln.bundles.internal.hibernate;
 
+import dev.kiln.bundles.Bundles;
 import dev.kiln.bundles.testing.NovaBundles;
 import dev.kiln.bundles.testing.model.Gadget;
+import dev.kiln.bundles.testing.model.Reading;
 import dev.kiln.bundles.testing.model.Sealed;
 import dev.kiln.bundles.testing.model.Truck;
 import dev.kiln.bundles.testing.model.Vehicle;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.StringJoiner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The adapter over Hibernate's query execution internals: the direct ResultSet path is taken, and its typed reads give
@@ -51,6 +54,41 @@ class JdbcValuesAdapterTest {
         });
         List<String> rows = compareAllPaths(sf, Gadget.class, "");
         assertThat(String.join("\n", rows)).contains("MIXED-1").doesNotContain("Mixed-");
+    }
+
+    @DatabaseTest
+    void nullStaysApartFromZeroAndFalse(TestDatabase db) {
+        SessionFactory sf = db.shared("readings", d -> d.hibernate().entities(Reading.class).build());
+        sf.inTransaction(s -> {
+            s.createMutationQuery("delete from Reading").executeUpdate();
+            s.persist(reading(1, null, null, null, null, null));
+            s.persist(reading(2, 0L, 0, (short) 0, 0.0, false));
+            s.persist(reading(3, 7_000_000_000L, -3, (short) 12, 2.5, true));
+        });
+        List<String> rows = compareAllPaths(sf, Reading.class, "");
+        assertThat(rows).containsExactly(
+                "[1, null, null, null, null, null]",
+                "[2, 0, 0.0, 0, 0, false]",
+                "[3, 12, 2.5, 7000000000, -3, true]");
+        // Through bundles: the getters cast to the attribute types, so a value read as the wrong box would throw.
+        List<Reading> bundles = sf.fromSession(s -> Bundles.query(s, Reading.class).orderBy("e.id").list());
+        assertThat(bundles).extracting(Reading::getTally, Reading::getTier, Reading::getGrade, Reading::getRatio,
+                Reading::getValid).containsExactly(
+                tuple(null, null, null, null, null),
+                tuple(0L, 0, (short) 0, 0.0, false),
+                tuple(7_000_000_000L, -3, (short) 12, 2.5, true));
+    }
+
+    /** Columns in Hibernate's attribute order: id, grade, ratio, tally, tier, valid. */
+    private static Reading reading(long id, Long tally, Integer tier, Short grade, Double ratio, Boolean valid) {
+        Reading r = new Reading();
+        r.setId(id);
+        r.setTally(tally);
+        r.setTier(tier);
+        r.setGrade(grade);
+        r.setRatio(ratio);
+        r.setValid(valid);
+        return r;
     }
 
     /** Reads every basic attribute of {@code type} through the three paths and asserts the rows are equal. */
