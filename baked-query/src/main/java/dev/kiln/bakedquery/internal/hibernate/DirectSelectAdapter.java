@@ -218,11 +218,16 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static <R> List<R> list(Direct d, SharedSessionContractImplementor session, Object[] values) {
         int n = d.jdbcParameters.length;
-        JdbcParameterBinding[] slots = new JdbcParameterBinding[n];
-        for (int k = 0; k < n; k++) {
-            slots[k] = new JdbcParameterBindingImpl(d.mappings[k], values[d.slots[k]]);
+        JdbcParameterBindings bindings;
+        if (n == 1) {
+            bindings = new SingleBinding(d.jdbcParameters[0], d.mappings[0], values[d.slots[0]]);
+        } else {
+            JdbcParameterBinding[] slots = new JdbcParameterBinding[n];
+            for (int k = 0; k < n; k++) {
+                slots[k] = new JdbcParameterBindingImpl(d.mappings[k], values[d.slots[k]]);
+            }
+            bindings = new DirectBindings(d.jdbcParameters, slots);
         }
-        JdbcParameterBindings bindings = new DirectBindings(d.jdbcParameters, slots);
         session.prepareForQueryExecution(false);
         boolean success = false;
         try {
@@ -285,6 +290,52 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
             for (int i = 0; i < parameters.length; i++) {
                 action.accept(parameters[i], bindings[i]);
             }
+        }
+    }
+
+    /**
+     * The JDBC bindings of a call of a query with one JDBC parameter (most lookups): the bindings and the one binding
+     * in one object, fixed like {@link DirectBindings}.
+     */
+    static final class SingleBinding implements JdbcParameterBindings, JdbcParameterBinding {
+        private final JdbcParameter parameter;
+        private final JdbcMapping type;
+        private final Object value;
+
+        SingleBinding(JdbcParameter parameter, JdbcMapping type, Object value) {
+            this.parameter = parameter;
+            this.type = type;
+            this.value = value;
+        }
+
+        @Override
+        public JdbcMapping getBindType() {
+            return type;
+        }
+
+        @Override
+        public Object getBindValue() {
+            return value;
+        }
+
+        @Override
+        public void addBinding(JdbcParameter parameter, JdbcParameterBinding binding) {
+            throw new UnsupportedOperationException("The bindings of a baked direct query are fixed");
+        }
+
+        @Override
+        public Collection<JdbcParameterBinding> getBindings() {
+            return List.of(this);
+        }
+
+        @Override
+        public JdbcParameterBinding getBinding(JdbcParameter parameter) {
+            return parameter == this.parameter ? this : null;
+        }
+
+        @Override
+        public void visitBindings(BiConsumer<JdbcParameter, JdbcParameterBinding> action) {
+            action.accept(parameter, this);
         }
     }
 

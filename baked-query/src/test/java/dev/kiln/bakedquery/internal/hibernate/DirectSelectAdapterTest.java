@@ -169,4 +169,56 @@ class DirectSelectAdapterTest {
             }
         }
     }
+
+    @DatabaseTest
+    void oneOrSeveralJdbcParametersAreBoundAsHibernateBindsThem(TestDatabase db) {
+        SessionFactory sf = SelectPlanAdapterTest.withStatistics(db);
+        try (var session = sf.openSession()) {
+            SharedSessionContractImplementor s = (SharedSessionContractImplementor) session;
+            FloatingIp ip = session.find(FloatingIp.class, 5L);
+            String hql1 = "from FloatingIp where address = :address";
+            String hql2 = "from FloatingIp where pool = :pool and address = :address";
+            String hql3 = "from FloatingIp where address = :address or host = :address order by id";  // one, twice
+            for (String hql : List.of(hql1, hql2, hql3)) {
+                Prototype p = prototype(session, hql, FloatingIp.class);
+                QueryParameterBindings first = bound(p, s, "address", ip.getAddress());
+                if (hql == hql2) {
+                    SelectPlanAdapter.bind(first, "pool", ip.getPool());
+                }
+                Direct d = DirectSelectAdapter.build(p, s, first);
+                assertThat(d).as(hql).isNotNull();
+                assertThat(d.jdbcParameters()).hasSize(hql == hql1 ? 1 : 2);
+                Object[] values = d.newValues();
+                values[d.indexOf("address")] = ip.getAddress();
+                if (hql == hql2) {
+                    values[d.indexOf("pool")] = ip.getPool();
+                }
+                assertThat(DirectSelectAdapter.<FloatingIp>list(d, s, values)).as(hql).containsExactly(ip);
+                values[d.indexOf("address")] = "no-such-address";
+                assertThat(DirectSelectAdapter.<FloatingIp>list(d, s, values)).as(hql).isEmpty();
+            }
+        }
+    }
+
+    @DatabaseTest
+    void theBindingsOfOneJdbcParameterAnswerAsHibernatesDo(TestDatabase db) {
+        SessionFactory sf = SelectPlanAdapterTest.withStatistics(db);
+        try (var session = sf.openSession()) {
+            SharedSessionContractImplementor s = (SharedSessionContractImplementor) session;
+            Prototype p = prototype(session, "from FloatingIp where address = :address", FloatingIp.class);
+            Direct d = DirectSelectAdapter.build(p, s, bound(p, s, "address", "x"));
+            var parameter = d.jdbcParameters()[0];
+            var single = new DirectSelectAdapter.SingleBinding(parameter, d.mappings()[0], "203.0.113.7");
+            assertThat(single.getBinding(parameter).getBindValue()).isEqualTo("203.0.113.7");
+            assertThat(single.getBinding(parameter).getBindType()).isSameAs(d.mappings()[0]);
+            assertThat(single.getBinding(new org.hibernate.sql.exec.internal.JdbcParameterImpl(d.mappings()[0])))
+                    .isNull();
+            assertThat(single.getBindings()).containsExactly(single);
+            List<Object> visited = new java.util.ArrayList<>();
+            single.visitBindings((jp, b) -> visited.add(List.of(jp, b.getBindValue())));
+            assertThat(visited).containsExactly(List.of(parameter, "203.0.113.7"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> single.addBinding(parameter, single))
+                    .isInstanceOf(UnsupportedOperationException.class);
+        }
+    }
 }
