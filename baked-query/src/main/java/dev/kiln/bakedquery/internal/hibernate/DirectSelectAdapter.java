@@ -89,6 +89,10 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
      * @param slots     per JDBC parameter: the domain parameter whose value it takes
      * @param criteriaIdentifier for a criteria query, its statistics identifier ({@code "[CRITERIA] " + sql}), built
      *                  once; null for HQL (the HQL text is the identifier)
+     * @param consumer  how rows are read: a {@link DirectResultsConsumer}, or Hibernate's own consumer where the query
+     *                  transforms its result list
+     * @param acceptedClasses per JDBC parameter: the class of the last value its Java type accepted (see
+     *                  {@link #accepts}); null until a call binds one
      */
     public record Direct(JdbcSelect jdbcSelect, SelectStatement statement, JdbcParameter[] jdbcParameters,
                          JdbcMapping[] mappings, int[] slots, String[] names, Integer[] positions, Object[] constants,
