@@ -4,6 +4,7 @@ import dev.kiln.bakedquery.internal.hibernate.SelectPlanAdapter.Prototype;
 import org.hibernate.HibernateException;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.EntityHolder;
+import org.hibernate.engine.spi.PersistenceContext;
 import org.hibernate.engine.spi.SubselectFetch;
 import org.hibernate.internal.util.MutableObject;
 import org.hibernate.metamodel.mapping.JdbcMapping;
@@ -24,15 +25,26 @@ import org.hibernate.sql.exec.spi.JdbcParameterBinding;
 import org.hibernate.sql.exec.spi.JdbcParameterBindings;
 import org.hibernate.sql.exec.spi.JdbcParametersList;
 import org.hibernate.sql.exec.spi.JdbcSelect;
+import org.hibernate.sql.results.internal.RowProcessingStateStandardImpl;
+import org.hibernate.sql.results.jdbc.spi.JdbcValues;
+import org.hibernate.sql.results.jdbc.spi.JdbcValuesSourceProcessingOptions;
+import org.hibernate.sql.results.jdbc.spi.JdbcValuesSourceProcessingState;
 import org.hibernate.sql.results.spi.ListResultsConsumer;
+import org.hibernate.sql.results.spi.ResultsConsumer;
+import org.hibernate.sql.results.spi.RowReader;
 import org.hibernate.sql.results.spi.RowTransformer;
+import org.hibernate.type.descriptor.java.JavaType;
+import org.hibernate.type.descriptor.java.spi.EntityJavaType;
+import org.hibernate.type.spi.TypeConfiguration;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 import static org.hibernate.query.sqm.internal.SqmQueryImpl.CRITERIA_HQL_STRING;
@@ -77,12 +89,17 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
      * @param slots     per JDBC parameter: the domain parameter whose value it takes
      * @param criteriaIdentifier for a criteria query, its statistics identifier ({@code "[CRITERIA] " + sql}), built
      *                  once; null for HQL (the HQL text is the identifier)
+     * @param consumer  how rows are read: a {@link DirectResultsConsumer}, or Hibernate's own consumer where the query
+     *                  transforms its result list
+     * @param acceptedClasses per JDBC parameter: the class of the last value its Java type accepted (see
+     *                  {@link #accepts}); null until a call binds one
      */
     public record Direct(JdbcSelect jdbcSelect, SelectStatement statement, JdbcParameter[] jdbcParameters,
                          JdbcMapping[] mappings, int[] slots, String[] names, Integer[] positions, Object[] constants,
                          RowTransformer<?> rowTransformer, ListResultsConsumer.UniqueSemantic uniqueSemantic,
                          Class<?> resultType, String queryString, QueryOptions options, boolean distinctInMemory,
-                         QueryOptions executionOptions, String criteriaIdentifier) {
+                         QueryOptions executionOptions, String criteriaIdentifier,
+                         ResultsConsumer<List<Object>, Object> consumer, Class<?>[] acceptedClasses) {
 
         /** A fresh value table for one call, with the constants filled in. */
         public Object[] newValues() {
@@ -99,12 +116,22 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
             return -1;
         }
 
-        /** Whether every parameter is bound with a value its JDBC type takes as is (else use the plan path). */
+        /**
+         * Whether every parameter is bound with a value its JDBC type takes as is (else use the plan path). The class
+         * of the last value a slot's Java type accepted is remembered ({@code JavaType.isInstance} depends on the
+         * value's class only), so that a call binding the same types is a reference comparison per parameter.
+         */
         public boolean accepts(Object[] values) {
             for (int k = 0; k < slots.length; k++) {
                 Object v = values[slots[k]];
-                if (v == UNBOUND || (v != null && !mappings[k].getJavaTypeDescriptor().isInstance(v))) {
+                if (v == UNBOUND) {
                     return false;
+                }
+                if (v != null && v.getClass() != acceptedClasses[k]) {
+                    if (!mappings[k].getJavaTypeDescriptor().isInstance(v)) {
+                        return false;
+                    }
+                    acceptedClasses[k] = v.getClass();      // a benign race: any accepted class is as good
                 }
             }
             return true;
@@ -178,30 +205,41 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
                 p.tupleMetadata(), options);
         ListResultsConsumer.UniqueSemantic unique = p.sqm().producesUniqueResults()
                 ? ListResultsConsumer.UniqueSemantic.NONE : ListResultsConsumer.UniqueSemantic.ALLOW;
+        QueryOptions executionOptions = SqlOmittingQueryOptions.omitSqlQueryOptions(options, jdbcSelect);
+        // Hibernate's own consumer where the query transforms its result list (ours would have to repeat that)
+        ResultsConsumer<List<Object>, Object> consumer = executionOptions.getResultListTransformer() == null
+                ? new DirectResultsConsumer(unique == ListResultsConsumer.UniqueSemantic.ALLOW)
+                : ListResultsConsumer.instance(unique);
         return new Direct(jdbcSelect, interpretation.statement(), jdbcParameters.toArray(new JdbcParameter[0]),
                 mappings.toArray(new JdbcMapping[0]), slots.stream().mapToInt(Integer::intValue).toArray(), names,
                 positions, constants, rowTransformer, unique, p.resultType(), p.queryString(), options,
-                p.distinctInMemory(), SqlOmittingQueryOptions.omitSqlQueryOptions(options, jdbcSelect),
-                CRITERIA_HQL_STRING.equals(p.queryString()) ? "[CRITERIA] " + jdbcSelect.getSqlString() : null);
+                p.distinctInMemory(), executionOptions,
+                CRITERIA_HQL_STRING.equals(p.queryString()) ? "[CRITERIA] " + jdbcSelect.getSqlString() : null,
+                consumer, new Class<?>[jdbcParameters.size()]);
     }
 
     /** Runs one call: what {@code ConcreteSqmSelectQueryPlan.performList} does after binding, and list()'s frame. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static <R> List<R> list(Direct d, SharedSessionContractImplementor session, Object[] values) {
         int n = d.jdbcParameters.length;
-        JdbcParameterBinding[] slots = new JdbcParameterBinding[n];
-        for (int k = 0; k < n; k++) {
-            slots[k] = new JdbcParameterBindingImpl(d.mappings[k], values[d.slots[k]]);
+        JdbcParameterBindings bindings;
+        if (n == 1) {
+            bindings = new SingleBinding(d.jdbcParameters[0], d.mappings[0], values[d.slots[0]]);
+        } else {
+            JdbcParameterBinding[] slots = new JdbcParameterBinding[n];
+            for (int k = 0; k < n; k++) {
+                slots[k] = new JdbcParameterBindingImpl(d.mappings[k], values[d.slots[k]]);
+            }
+            bindings = new DirectBindings(d.jdbcParameters, slots);
         }
-        JdbcParameterBindings bindings = new DirectBindings(d.jdbcParameters, slots);
         session.prepareForQueryExecution(false);
         boolean success = false;
         try {
             boolean preFlushed = session.autoPreFlushIfRequired(QueryParameterBindings.NO_PARAM_BINDINGS);
             session.autoFlushIfRequired(d.jdbcSelect.getAffectedTableNames(), preFlushed);
-            List<R> rows = session.getFactory().getJdbcServices().getJdbcSelectExecutor().list(
+            List<R> rows = (List<R>) session.getFactory().getJdbcServices().getJdbcSelectExecutor().executeQuery(
                     d.jdbcSelect, bindings, new DirectContext(session, d, bindings),
-                    (RowTransformer<R>) d.rowTransformer, (Class<R>) d.resultType, d.uniqueSemantic, -1);
+                    (RowTransformer<Object>) d.rowTransformer, (Class<Object>) d.resultType, -1, d.consumer);
             success = true;
             return d.distinctInMemory ? SelectPlanAdapter.distinct(rows) : rows;
         } catch (IllegalQueryOperationException e) {
@@ -260,6 +298,52 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
     }
 
     /**
+     * The JDBC bindings of a call of a query with one JDBC parameter (most lookups): the bindings and the one binding
+     * in one object, fixed like {@link DirectBindings}.
+     */
+    static final class SingleBinding implements JdbcParameterBindings, JdbcParameterBinding {
+        private final JdbcParameter parameter;
+        private final JdbcMapping type;
+        private final Object value;
+
+        SingleBinding(JdbcParameter parameter, JdbcMapping type, Object value) {
+            this.parameter = parameter;
+            this.type = type;
+            this.value = value;
+        }
+
+        @Override
+        public JdbcMapping getBindType() {
+            return type;
+        }
+
+        @Override
+        public Object getBindValue() {
+            return value;
+        }
+
+        @Override
+        public void addBinding(JdbcParameter parameter, JdbcParameterBinding binding) {
+            throw new UnsupportedOperationException("The bindings of a baked direct query are fixed");
+        }
+
+        @Override
+        public Collection<JdbcParameterBinding> getBindings() {
+            return List.of(this);
+        }
+
+        @Override
+        public JdbcParameterBinding getBinding(JdbcParameter parameter) {
+            return parameter == this.parameter ? this : null;
+        }
+
+        @Override
+        public void visitBindings(BiConsumer<JdbcParameter, JdbcParameterBinding> action) {
+            action.accept(parameter, this);
+        }
+    }
+
+    /**
      * The JDBC execution context of one call: what {@code listInterpreterExecutionContext} builds (options without
      * SQL-only parts, statistics, lock upgrades, subselect-fetch registration, query identifier), in one object, with
      * the subselect-fetch registration created only when a loaded entity has subselect-fetched collections.
@@ -306,6 +390,132 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
             }
             // the executor asks once per execution; the SQL is the cached translation unless a comment was added
             return sql.equals(direct.jdbcSelect().getSqlString()) ? criteria : "[CRITERIA] " + sql;
+        }
+    }
+
+    /**
+     * What {@code ListResultsConsumer} does for a direct query, without its per-call overhead: the result Java type
+     * (entity or not) is resolved on the first call and kept (it depends only on the cached translation and result
+     * type), and entity results are de-duplicated by identity (as {@code ListResultsConsumer.UniqueSemantic.ALLOW}
+     * does) with a scan of the list while it is small instead of an {@code IdentityHashMap} per call. The rest is
+     * Hibernate's sequence: start loading, register the load context, read rows, finish up, release the JDBC values,
+     * initialize non-lazy collections. Not used when the query transforms its result list.
+     */
+    static final class DirectResultsConsumer implements ResultsConsumer<List<Object>, Object> {
+        /** Up to this many results the de-duplication scans the list; beyond, an identity set takes over. */
+        static final int SCAN_LIMIT = 16;
+        private static final int INITIAL_COLLECTION_SIZE_LIMIT = 1 << 13;        // as ListResultsConsumer
+
+        private final boolean allowDeDuplication;
+        /** Whether the rows are entities: null until the first call resolves it. */
+        private volatile Boolean entityResult;
+
+        DirectResultsConsumer(boolean allowDeDuplication) {
+            this.allowDeDuplication = allowDeDuplication;
+        }
+
+        @Override
+        public List<Object> consume(JdbcValues jdbcValues, SharedSessionContractImplementor session,
+                                    JdbcValuesSourceProcessingOptions processingOptions,
+                                    JdbcValuesSourceProcessingState processingState,
+                                    RowProcessingStateStandardImpl rowProcessingState, RowReader<Object> rowReader) {
+            rowReader.startLoading(rowProcessingState);
+            RuntimeException failure = null;
+            PersistenceContext persistenceContext = session.getPersistenceContextInternal();
+            persistenceContext.beforeLoad();
+            persistenceContext.getLoadContexts().register(processingState);
+            try {
+                boolean deDuplicate = allowDeDuplication && isEntityResult(rowReader, session);
+                int estimate = Math.min(jdbcValues.getResultCountEstimate(), INITIAL_COLLECTION_SIZE_LIMIT);
+                ArrayList<Object> results = estimate > 0 ? new ArrayList<>(estimate) : new ArrayList<>();
+                Set<Object> seen = null;
+                int readRows = 0;
+                while (rowProcessingState.next()) {
+                    Object row = rowReader.readRow(rowProcessingState);
+                    boolean added = true;
+                    if (!deDuplicate) {
+                        results.add(row);
+                    } else if (seen != null) {
+                        added = seen.add(row) && results.add(row);
+                    } else if (indexOfIdentical(results, row) >= 0) {
+                        added = false;
+                    } else {
+                        results.add(row);
+                        if (results.size() > SCAN_LIMIT) {
+                            seen = Collections.newSetFromMap(new IdentityHashMap<>());
+                            seen.addAll(results);
+                        }
+                    }
+                    rowProcessingState.finishRowProcessing(added);
+                    readRows++;
+                }
+                rowReader.finishUp(rowProcessingState);
+                processingState.finishUp(readRows > 1);
+                return results;
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                try {
+                    jdbcValues.finishUp(session);
+                    persistenceContext.afterLoad();
+                    persistenceContext.getLoadContexts().deregister(processingState);
+                    persistenceContext.initializeNonLazyCollections();
+                } catch (RuntimeException e) {
+                    if (failure != null) {
+                        failure.addSuppressed(e);
+                    } else {
+                        failure = e;
+                    }
+                }
+            }
+            throw failure;
+        }
+
+        private static int indexOfIdentical(List<Object> results, Object row) {
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i) == row) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** {@code ListResultsConsumer.resolveDomainResultJavaType(...) instanceof EntityJavaType}, once. */
+        private boolean isEntityResult(RowReader<Object> rowReader, SharedSessionContractImplementor session) {
+            Boolean entity = entityResult;
+            if (entity == null) {
+                entity = resolveResultJavaType(rowReader, session.getTypeConfiguration()) instanceof EntityJavaType;
+                entityResult = entity;
+            }
+            return entity;
+        }
+
+        private static JavaType<?> resolveResultJavaType(RowReader<Object> rowReader, TypeConfiguration types) {
+            var registry = types.getJavaTypeRegistry();
+            Class<?> requested = rowReader.getDomainResultResultJavaType();
+            List<JavaType<?>> resultTypes = rowReader.getResultJavaTypes();
+            if (requested != null) {
+                JavaType<?> type = registry.resolveDescriptor(requested);
+                if (resultTypes.size() == 1 && resultTypes.get(0) != null
+                        && type.getJavaTypeClass().isAssignableFrom(resultTypes.get(0).getJavaTypeClass())) {
+                    return resultTypes.get(0);
+                }
+                return type;
+            }
+            if (resultTypes.size() == 1) {
+                return resultTypes.get(0) == null ? registry.resolveDescriptor(Object.class) : resultTypes.get(0);
+            }
+            return registry.resolveDescriptor(Object[].class);
+        }
+
+        @Override
+        public boolean canResultsBeCached() {
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "DirectResultsConsumer(" + (allowDeDuplication ? "ALLOW" : "NONE") + ")";
         }
     }
 }

@@ -126,4 +126,99 @@ class DirectSelectAdapterTest {
             session.getTransaction().rollback();
         }
     }
+
+    @DatabaseTest
+    void rowsAreDeDuplicatedExactlyAsHibernateDoes(TestDatabase db) {
+        SessionFactory sf = SelectPlanAdapterTest.withStatistics(db);
+        try (var session = sf.openSession()) {
+            SharedSessionContractImplementor s = (SharedSessionContractImplementor) session;
+            String pool = session.find(FloatingIp.class, 1L).getPool();
+            // entity rows repeated by a join: Hibernate keeps each entity once (first occurrence); more distinct
+            // entities than the consumer scans, so that both of its de-duplication modes run
+            assertSameAsHibernate(session, "select f from FloatingIp f join f.fixedIp x join x.floatingIps g "
+                    + "where g.pool = :pool order by f.id", FloatingIp.class, pool, DirectSelectAdapter.DirectResultsConsumer.SCAN_LIMIT + 1);
+            assertSameAsHibernate(session, "select x from FixedIp x join x.floatingIps f where f.pool = :pool "
+                    + "order by x.id", FixedIp.class, pool, 2);
+            // scalar rows are not de-duplicated
+            assertSameAsHibernate(session, "select f.pool from FloatingIp f where f.pool = :pool", String.class, pool, 2);
+            // no row
+            assertSameAsHibernate(session, "from FloatingIp where pool = :pool", FloatingIp.class, "no-such-pool", 0);
+        }
+    }
+
+    private static <T> void assertSameAsHibernate(org.hibernate.Session session, String hql, Class<T> type,
+                                                  String pool, int atLeast) {
+        SharedSessionContractImplementor s = (SharedSessionContractImplementor) session;
+        List<T> expected = session.createSelectionQuery(hql, type).setParameter("pool", pool).list();
+        assertThat(expected).as("test data for %s", hql).hasSizeGreaterThanOrEqualTo(atLeast);
+        Prototype p = prototype(session, hql, type);
+        Direct d = DirectSelectAdapter.build(p, s, bound(p, s, "pool", pool));
+        assertThat(d).as(hql).isNotNull();
+        assertThat(d.consumer()).isInstanceOf(DirectSelectAdapter.DirectResultsConsumer.class);
+        for (int i = 0; i < 2; i++) {                       // the first call resolves the result type, later ones reuse it
+            Object[] values = d.newValues();
+            values[d.indexOf("pool")] = pool;
+            List<T> rows = DirectSelectAdapter.list(d, s, values);
+            assertThat(rows).as(hql).hasSameSizeAs(expected);
+            for (int k = 0; k < rows.size(); k++) {
+                if (type == String.class) {
+                    assertThat(rows.get(k)).isEqualTo(expected.get(k));
+                } else {
+                    assertThat(rows.get(k)).as("the managed instance").isSameAs(expected.get(k));
+                }
+            }
+        }
+    }
+
+    @DatabaseTest
+    void oneOrSeveralJdbcParametersAreBoundAsHibernateBindsThem(TestDatabase db) {
+        SessionFactory sf = SelectPlanAdapterTest.withStatistics(db);
+        try (var session = sf.openSession()) {
+            SharedSessionContractImplementor s = (SharedSessionContractImplementor) session;
+            FloatingIp ip = session.find(FloatingIp.class, 5L);
+            String hql1 = "from FloatingIp where address = :address";
+            String hql2 = "from FloatingIp where pool = :pool and address = :address";
+            String hql3 = "from FloatingIp where address = :address or host = :address order by id";  // one, twice
+            for (String hql : List.of(hql1, hql2, hql3)) {
+                Prototype p = prototype(session, hql, FloatingIp.class);
+                QueryParameterBindings first = bound(p, s, "address", ip.getAddress());
+                if (hql == hql2) {
+                    SelectPlanAdapter.bind(first, "pool", ip.getPool());
+                }
+                Direct d = DirectSelectAdapter.build(p, s, first);
+                assertThat(d).as(hql).isNotNull();
+                assertThat(d.jdbcParameters()).hasSize(hql == hql1 ? 1 : 2);
+                Object[] values = d.newValues();
+                values[d.indexOf("address")] = ip.getAddress();
+                if (hql == hql2) {
+                    values[d.indexOf("pool")] = ip.getPool();
+                }
+                assertThat(DirectSelectAdapter.<FloatingIp>list(d, s, values)).as(hql).containsExactly(ip);
+                values[d.indexOf("address")] = "no-such-address";
+                assertThat(DirectSelectAdapter.<FloatingIp>list(d, s, values)).as(hql).isEmpty();
+            }
+        }
+    }
+
+    @DatabaseTest
+    void theBindingsOfOneJdbcParameterAnswerAsHibernatesDo(TestDatabase db) {
+        SessionFactory sf = SelectPlanAdapterTest.withStatistics(db);
+        try (var session = sf.openSession()) {
+            SharedSessionContractImplementor s = (SharedSessionContractImplementor) session;
+            Prototype p = prototype(session, "from FloatingIp where address = :address", FloatingIp.class);
+            Direct d = DirectSelectAdapter.build(p, s, bound(p, s, "address", "x"));
+            var parameter = d.jdbcParameters()[0];
+            var single = new DirectSelectAdapter.SingleBinding(parameter, d.mappings()[0], "203.0.113.7");
+            assertThat(single.getBinding(parameter).getBindValue()).isEqualTo("203.0.113.7");
+            assertThat(single.getBinding(parameter).getBindType()).isSameAs(d.mappings()[0]);
+            assertThat(single.getBinding(new org.hibernate.sql.exec.internal.JdbcParameterImpl(d.mappings()[0])))
+                    .isNull();
+            assertThat(single.getBindings()).containsExactly(single);
+            List<Object> visited = new java.util.ArrayList<>();
+            single.visitBindings((jp, b) -> visited.add(List.of(jp, b.getBindValue())));
+            assertThat(visited).containsExactly(List.of(parameter, "203.0.113.7"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> single.addBinding(parameter, single))
+                    .isInstanceOf(UnsupportedOperationException.class);
+        }
+    }
 }
