@@ -62,7 +62,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * dirty attributes) prepared and executed through the session's {@code JdbcCoordinator} (statement inspector, SQL
  * logging, JDBC events and exception conversion apply), a row-count check ({@code StaleObjectStateException} when no
  * row matched), the second-level cache item soft-locked before and updated (or removed) after the write, then released
- * or refreshed when the transaction completes, exactly as {@code EntityUpdateAction} does, the entry brought up to
+ * or refreshed when the transaction completes, exactly as {@code EntityUpdateAction} does, the entity's tables
+ * pre-invalidated in the query cache's timestamps and invalidated at completion, as the action queue does, the entry brought up to
  * date ({@code EntityEntry.postUpdate} with a deep copy of the state and the new version) and
  * {@code PostUpdateEventListener}s fired (they run {@code @PostUpdate} callbacks), plus the entity-update statistic.
  *
@@ -153,11 +154,18 @@ public final class DirectUpdate {
             }
         }
         Cached cached = shape.cacheable ? Cached.lock(session, persister, id, previousVersion) : null;
+        if (shape.querySpaces != null) {
+            // as the action queue does for its actions: cached query results over these tables stop being served now
+            session.getFactory().getCache().getTimestampsCache().preInvalidate(shape.querySpaces, session);
+        }
         try {
             shape.execute(session, entity, id, columns, nextVersion, previousVersion);
         } finally {
             if (cached != null) {
                 cached.register(session);     // unlocks the item, or refreshes it after commit
+            }
+            if (shape.querySpaces != null) {
+                invalidateQuerySpaces(session, shape.querySpaces);
             }
         }
         Type[] types = persister.getPropertyTypes();
@@ -181,6 +189,17 @@ public final class DirectUpdate {
             statistics.updateEntity(persister.getEntityName());
         }
         return Result.UPDATED;
+    }
+
+    /** Invalidates the query-cache timestamps of {@code spaces} when the transaction completes (now without one). */
+    private static void invalidateQuerySpaces(EventSource session, String[] spaces) {
+        var timestamps = session.getFactory().getCache().getTimestampsCache();
+        if (session.isTransactionInProgress()) {
+            session.getActionQueue().registerCallback(
+                    (AfterTransactionCompletionProcess) (success, s) -> timestamps.invalidate(spaces, s));
+        } else {
+            timestamps.invalidate(spaces, session);
+        }
     }
 
     /** Why {@code type} takes Hibernate's general path, or null if it is written directly (for tests). */
@@ -221,6 +240,8 @@ public final class DirectUpdate {
         final CallbackRegistry callbacks;
         final boolean preUpdateCallbacks;
         final boolean cacheable;
+        /** The entity's tables, when the query cache is on (their cached query results are invalidated), or null. */
+        final String[] querySpaces;
         /** State index of the version, or -1. */
         final int versionIndex;
         /** Per state index: the bit mask of its updatable columns (bit = index into plan.columns()). */
@@ -243,6 +264,7 @@ public final class DirectUpdate {
             if (plan == null) {
                 preUpdateCallbacks = false;
                 cacheable = false;
+                querySpaces = null;
                 versionIndex = -1;
                 attributeColumns = null;
                 updateGenerated = null;
@@ -254,6 +276,9 @@ public final class DirectUpdate {
             }
             preUpdateCallbacks = callbacks.hasRegisteredCallbacks(persister.getMappedClass(), CallbackType.PRE_UPDATE);
             cacheable = persister.canWriteToCache();
+            querySpaces = persister.getFactory().getSessionFactoryOptions().isQueryCacheEnabled()
+                    ? java.util.Arrays.stream(persister.getQuerySpaces()).map(String.class::cast).toArray(String[]::new)
+                    : null;
             versionIndex = plan.versioned() ? plan.attributes().get(plan.versionAttribute()).stateIndex() : -1;
             versionColumn = plan.versionColumn();
             attributeColumns = new long[persister.getPropertyTypes().length];
