@@ -190,13 +190,15 @@ public final class BundleEngine {
     }
 
     /** Turns rows into bundles, deduplicating fetched targets by identifier within one result. */
-    static final class Materializer implements JdbcValuesAdapter.RowSink {
+    static final class Materializer implements JdbcValuesAdapter.GroupedRowSink {
         private final SelectPlan plan;
         private final RowShape[] shapes;
         private final BundleFactory[] factories;
         private final int[] lengths;
         private final int[] parentSlots;
         private final Map<Object, Object>[] seen;
+        /** Per node: the selection of its identifier (attribute 0), which decides whether its row is read. */
+        private final int[] keys;
         final ArrayList<Object> results = new ArrayList<>();
         private int capacity;
 
@@ -220,11 +222,34 @@ public final class BundleEngine {
                     seen[k] = new HashMap<>();
                 }
             }
+            keys = new int[n];
+            Arrays.fill(keys, -1);
+            for (int s = 0; s < plan.selNode.length; s++) {
+                if (plan.selAttr[s] == 0 && plan.selNode[s] > 0) {
+                    keys[plan.selNode[s]] = s;
+                }
+            }
         }
 
         @Override
         public Object[] target() {
             return new Object[lengths[0]];
+        }
+
+        @Override
+        public int[] groups() {
+            return plan.selNode;
+        }
+
+        @Override
+        public int[] keys() {
+            return keys;
+        }
+
+        /** A fetched entity already bundled by an earlier row is not read again (its bundle is reused). */
+        @Override
+        public boolean wants(int node, Object id) {
+            return !seen[node].containsKey(id);
         }
 
         @Override

@@ -75,6 +75,23 @@ public final class JdbcValuesAdapter {
         void row(Object[] values);
     }
 
+    /**
+     * A sink whose rows hold groups of selections (an entity fetched in the same query) that it may already have: for
+     * each row and group (other than group 0, always read) the reader first reads the group's key selection and reads
+     * the group's other selections only if {@link #wants} says so; otherwise their slots hold older values, which the
+     * sink must ignore. Honoured where rows are read straight from the {@code ResultSet}; other paths read everything.
+     */
+    public interface GroupedRowSink extends RowSink {
+        /** Per selection: its group. */
+        int[] groups();
+
+        /** Per group: the selection of its key (unused for group 0). */
+        int[] keys();
+
+        /** Whether this row's other selections of {@code group} are needed, given its non-null {@code key}. */
+        boolean wants(int group, Object key);
+    }
+
     /** How a row was read, for tests. */
     public enum Path { RESULT_SET, JDBC_VALUES, ROW_READER }
 
@@ -295,13 +312,17 @@ public final class JdbcValuesAdapter {
                 }
                 slot[i] = slot(i);
             }
-            ColumnReaders.Reader reader = ColumnReaders.forColumns(kind, index, slot);
             Extraction extraction = new Extraction(extractors, converters, session);
             Object[] buffer = new Object[n];
             Object[] row = buffer;
             try {
                 // The ResultSet is advanced directly: JdbcValues would only clear its per-row cache of values, which
                 // this path never fills, and it keeps no query-cache rows (canResultsBeCached() is false).
+                if (slots == null && sink instanceof GroupedRowSink grouped && groupedReadable(grouped, n)) {
+                    readGrouped(rs, grouped, kind, index, buffer, extraction, extractors, session);
+                    return;
+                }
+                ColumnReaders.Reader reader = ColumnReaders.forColumns(kind, index, slot);
                 while (rs.next()) {
                     row = target(buffer);
                     reader.read(rs, row, extraction);
@@ -311,6 +332,75 @@ public final class JdbcValuesAdapter {
                 throw session.getJdbcServices().getSqlExceptionHelper()
                         .convert(e, "Could not read column [" + failingColumn(rs, kind, index, extraction, row)
                                 + "] of a bundle query");
+            }
+        }
+
+        /** True if every group after the first has a key selection of its own. */
+        private static boolean groupedReadable(GroupedRowSink grouped, int selections) {
+            int[] keys = grouped.keys();
+            int[] groups = grouped.groups();
+            if (keys.length < 2 || groups.length != selections) {
+                return false;
+            }
+            for (int g = 1; g < keys.length; g++) {
+                if (keys[g] < 0 || keys[g] >= selections || groups[keys[g]] != g) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Rows of a {@link GroupedRowSink}: group 0 whole, then per other group its key and, only if the sink wants
+         * them, its other columns (a fetched entity seen in an earlier row is not decoded again).
+         */
+        private void readGrouped(ResultSet rs, GroupedRowSink grouped, int[] kind, int[] index, Object[] buffer,
+                                 Extraction extraction, ValueExtractor<?>[] extractors,
+                                 SharedSessionContractImplementor session) throws SQLException {
+            int[] groups = grouped.groups();
+            int[] keys = grouped.keys();
+            int groupCount = keys.length;
+            ColumnReaders.Reader[] readers = new ColumnReaders.Reader[groupCount];
+            // a generated reader hands its own column positions to the fallback: each group gets its own extraction
+            Extraction[] extractions = new Extraction[groupCount];
+            for (int g = 0; g < groupCount; g++) {
+                int count = 0;
+                for (int i = 0; i < kind.length; i++) {
+                    if (groups[i] == g && (g == 0 || i != keys[g])) {
+                        count++;
+                    }
+                }
+                int[] k = new int[count];
+                int[] x = new int[count];
+                int[] sl = new int[count];
+                ValueExtractor<?>[] ex = new ValueExtractor<?>[count];
+                BasicValueConverter<?, ?>[] cv = new BasicValueConverter<?, ?>[count];
+                int c = 0;
+                for (int i = 0; i < kind.length; i++) {
+                    if (groups[i] == g && (g == 0 || i != keys[g])) {
+                        k[c] = kind[i];
+                        x[c] = index[i];
+                        ex[c] = extractors[i];
+                        cv[c] = converters[i];
+                        sl[c++] = i;
+                    }
+                }
+                readers[g] = count == 0 ? null : ColumnReaders.forColumns(k, x, sl);
+                extractions[g] = new Extraction(ex, cv, session);
+            }
+            while (rs.next()) {
+                if (readers[0] != null) {
+                    readers[0].read(rs, buffer, extractions[0]);
+                }
+                for (int g = 1; g < groupCount; g++) {
+                    int key = keys[g];
+                    Object id = ColumnReaders.read(kind[key], rs, key, index[key], extraction);
+                    buffer[key] = id;
+                    if (id != null && readers[g] != null && grouped.wants(g, id)) {
+                        readers[g].read(rs, buffer, extractions[g]);
+                    }
+                }
+                sink.row(buffer);
             }
         }
 
