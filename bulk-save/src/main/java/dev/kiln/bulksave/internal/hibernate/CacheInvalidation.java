@@ -28,7 +28,8 @@ import java.util.Set;
  *       read the old row before the commit from putting it back into the cache.</li>
  * </ul>
  * Outside a transaction (auto-commit) everything completes right after the statements. One instance per bulk call;
- * not thread-safe.
+ * not thread-safe. The static {@link #beforeWrite} / {@link #afterWrite} do the query-cache part for a single write
+ * ({@code DirectUpdate}, which soft-locks its entity cache item as Hibernate's update action does).
  */
 public final class CacheInvalidation {
     private final SharedSessionContractImplementor session;
@@ -51,6 +52,37 @@ public final class CacheInvalidation {
     /** Starts the cache work of one bulk call. */
     public static CacheInvalidation of(SharedSessionContractImplementor session) {
         return new CacheInvalidation(session);
+    }
+
+    /** The tables of {@code persister} as query-cache spaces, or null when the query cache is off. */
+    static String[] querySpaces(EntityPersister persister) {
+        if (!persister.getFactory().getSessionFactoryOptions().isQueryCacheEnabled()) {
+            return null;
+        }
+        java.io.Serializable[] spaces = persister.getQuerySpaces();
+        String[] names = new String[spaces.length];
+        for (int i = 0; i < spaces.length; i++) {
+            names[i] = (String) spaces[i];
+        }
+        return names;
+    }
+
+    /**
+     * Before a write of its own to the tables {@code spaces}: cached query results over them stop being served now,
+     * as the action queue does before its actions run. Pair with {@link #afterWrite}.
+     */
+    static void beforeWrite(SharedSessionContractImplementor session, String[] spaces) {
+        session.getFactory().getCache().getTimestampsCache().preInvalidate(spaces, session);
+    }
+
+    /** After the write (or its failure): the spaces are invalidated when the transaction completes, now without one. */
+    static void afterWrite(SharedSessionContractImplementor session, String[] spaces) {
+        var timestamps = session.getFactory().getCache().getTimestampsCache();
+        if (session.isTransactionInProgress()) {
+            session.getTransactionCompletionCallbacks().registerCallback((success, s) -> timestamps.invalidate(spaces, s));
+        } else {
+            timestamps.invalidate(spaces, session);
+        }
     }
 
     /** A row of {@code plan} is about to be inserted ({@code update} false) or updated. */
@@ -79,7 +111,7 @@ public final class CacheInvalidation {
     public void beforeStatements() {
         String[] written = spaces.toArray(String[]::new);
         if (written.length > 0) {
-            factory.getCache().getTimestampsCache().preInvalidate(written, session);
+            beforeWrite(session, written);
         }
         deferred = session.isTransactionInProgress();
         if (deferred && (written.length > 0 || !locked.isEmpty())) {

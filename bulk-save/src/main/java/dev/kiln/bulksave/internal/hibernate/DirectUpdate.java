@@ -42,10 +42,8 @@ import org.hibernate.type.Type;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 
@@ -78,8 +76,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * state array: that value is written and also set on the entity (Hibernate's static UPDATE writes it too).
  */
 public final class DirectUpdate {
-    private static final Map<SessionFactoryImplementor, Map<EntityPersister, Shape>> SHAPES =
-            Collections.synchronizedMap(new WeakHashMap<>());
+    private static final PerFactoryCache<EntityPersister, Shape> SHAPES = new PerFactoryCache<>();
 
     /** The last shape used: most programs save one entity type in a row, so this avoids two map look-ups. */
     private static volatile Shape last;
@@ -155,8 +152,7 @@ public final class DirectUpdate {
         }
         Cached cached = shape.cacheable ? Cached.lock(session, persister, id, previousVersion) : null;
         if (shape.querySpaces != null) {
-            // as the action queue does for its actions: cached query results over these tables stop being served now
-            session.getFactory().getCache().getTimestampsCache().preInvalidate(shape.querySpaces, session);
+            CacheInvalidation.beforeWrite(session, shape.querySpaces);
         }
         try {
             shape.execute(session, entity, id, columns, nextVersion, previousVersion);
@@ -165,7 +161,7 @@ public final class DirectUpdate {
                 cached.register(session);     // unlocks the item, or refreshes it after commit
             }
             if (shape.querySpaces != null) {
-                invalidateQuerySpaces(session, shape.querySpaces);
+                CacheInvalidation.afterWrite(session, shape.querySpaces);
             }
         }
         Type[] types = persister.getPropertyTypes();
@@ -191,17 +187,6 @@ public final class DirectUpdate {
         return Result.UPDATED;
     }
 
-    /** Invalidates the query-cache timestamps of {@code spaces} when the transaction completes (now without one). */
-    private static void invalidateQuerySpaces(EventSource session, String[] spaces) {
-        var timestamps = session.getFactory().getCache().getTimestampsCache();
-        if (session.isTransactionInProgress()) {
-            session.getActionQueue().registerCallback(
-                    (AfterTransactionCompletionProcess) (success, s) -> timestamps.invalidate(spaces, s));
-        } else {
-            timestamps.invalidate(spaces, session);
-        }
-    }
-
     /** Why {@code type} takes Hibernate's general path, or null if it is written directly (for tests). */
     public static String unsupportedReason(SharedSessionContractImplementor session, Class<?> type) {
         EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(type);
@@ -210,7 +195,7 @@ public final class DirectUpdate {
 
     /** True while shapes of {@code factory} are cached (for tests: closed factories are dropped). */
     static boolean caches(SessionFactoryImplementor factory) {
-        return SHAPES.containsKey(factory);
+        return SHAPES.holds(factory);
     }
 
     private static Shape shape(SessionFactoryImplementor factory, EntityPersister persister) {
@@ -218,15 +203,7 @@ public final class DirectUpdate {
         if (s != null && s.persister == persister) {
             return s;
         }
-        Map<EntityPersister, Shape> byPersister = SHAPES.get(factory);
-        if (byPersister == null) {
-            // shapes reference their factory, so the weak keys alone would never let a closed factory go
-            synchronized (SHAPES) {
-                SHAPES.keySet().removeIf(SessionFactoryImplementor::isClosed);
-                byPersister = SHAPES.computeIfAbsent(factory, f -> new ConcurrentHashMap<>());
-            }
-        }
-        s = byPersister.computeIfAbsent(persister, p -> Shape.of(factory, p));
+        s = SHAPES.of(factory).computeIfAbsent(persister, p -> Shape.of(factory, p));
         last = s;
         return s;
     }
@@ -276,9 +253,7 @@ public final class DirectUpdate {
             }
             preUpdateCallbacks = callbacks.hasRegisteredCallbacks(persister.getMappedClass(), CallbackType.PRE_UPDATE);
             cacheable = persister.canWriteToCache();
-            querySpaces = persister.getFactory().getSessionFactoryOptions().isQueryCacheEnabled()
-                    ? java.util.Arrays.stream(persister.getQuerySpaces()).map(String.class::cast).toArray(String[]::new)
-                    : null;
+            querySpaces = CacheInvalidation.querySpaces(persister);
             versionIndex = plan.versioned() ? plan.attributes().get(plan.versionAttribute()).stateIndex() : -1;
             versionColumn = plan.versionColumn();
             attributeColumns = new long[persister.getPropertyTypes().length];

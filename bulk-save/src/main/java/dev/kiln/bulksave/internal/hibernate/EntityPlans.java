@@ -31,11 +31,8 @@ import org.hibernate.persister.entity.mutation.EntityTableMapping;
 import org.hibernate.proxy.HibernateProxy;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Adapter over Hibernate's runtime mapping model ({@code EntityPersister}, {@code AttributeMapping},
@@ -50,8 +47,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * else is refused when the plan is built, before any row is read or sent.
  */
 public final class EntityPlans {
-    private static final Map<SessionFactoryImplementor, Map<Class<?>, EntityPlan>> PLANS =
-            Collections.synchronizedMap(new WeakHashMap<>());
+    private static final PerFactoryCache<Class<?>, EntityPlan> PLANS = new PerFactoryCache<>();
 
     private EntityPlans() {
     }
@@ -59,14 +55,7 @@ public final class EntityPlans {
     /** The cached plan of {@code type} in the session's SessionFactory. */
     public static EntityPlan of(SharedSessionContractImplementor session, Class<?> type) {
         SessionFactoryImplementor factory = session.getFactory();
-        Map<Class<?>, EntityPlan> byClass = PLANS.get(factory);
-        if (byClass == null) {
-            // plans reference their factory (through the persister), so the weak keys alone never let one go
-            synchronized (PLANS) {
-                PLANS.keySet().removeIf(SessionFactoryImplementor::isClosed);
-                byClass = PLANS.computeIfAbsent(factory, f -> new ConcurrentHashMap<>());
-            }
-        }
+        Map<Class<?>, EntityPlan> byClass = PLANS.of(factory);
         EntityPlan plan = byClass.get(type);
         if (plan == null) {
             plan = build(factory, type);
