@@ -199,6 +199,11 @@ public final class BundleEngine {
         private final Map<Object, Object>[] seen;
         /** Per node: the selection of its identifier (attribute 0), which decides whether its row is read. */
         private final int[] keys;
+        /** Per node: its selections, and the nodes fetched through it (whose bundles fill its to-one slots). */
+        private final int[][] selectionsOf;
+        private final int[][] childrenOf;
+        /** Per node, during {@link #row}: its bundle for the current row (reused scratch). */
+        private final Object[] found;
         final ArrayList<Object> results = new ArrayList<>();
         private int capacity;
 
@@ -229,6 +234,16 @@ public final class BundleEngine {
                     keys[plan.selNode[s]] = s;
                 }
             }
+            selectionsOf = new int[n][];
+            childrenOf = new int[n][];
+            for (int k = 0; k < n; k++) {
+                int node = k;
+                selectionsOf[k] = java.util.stream.IntStream.range(0, plan.selNode.length)
+                        .filter(s -> plan.selNode[s] == node).toArray();
+                childrenOf[k] = java.util.stream.IntStream.range(1, n)
+                        .filter(c -> plan.nodes[c].parent() == node).toArray();
+            }
+            found = new Object[n];
         }
 
         @Override
@@ -259,36 +274,41 @@ public final class BundleEngine {
                 capacity = Math.max(16, capacity << 1);
                 results.ensureCapacity(capacity);
             }
-            int[] selAttr = plan.selAttr;
             if (shapes.length == 1) {
                 results.add(factories[0].create(shapes[0], r));   // r came from target(): the bundle's own array
                 return;
             }
-            int n = shapes.length;
-            Object[][] vals = new Object[n][];
-            for (int k = 0; k < n; k++) {
-                vals[k] = new Object[lengths[k]];
-            }
-            int[] selNode = plan.selNode;
-            for (int s = 0; s < selAttr.length; s++) {
-                vals[selNode[s]][selAttr[s]] = r[s];
-            }
-            for (int k = n - 1; k >= 1; k--) {
-                Object id = vals[k][0];
+            // children before parents (a node's index is above its parent's); a node's values are built only when its
+            // id is new in this result (otherwise its columns were not read, and its bundle is reused)
+            for (int k = shapes.length - 1; k >= 1; k--) {
+                Object id = keys[k] < 0 ? null : r[keys[k]];
                 Object b;
                 if (id == null) {
                     b = RowShape.NONE;
                 } else {
                     b = seen[k].get(id);
                     if (b == null) {
-                        b = factories[k].create(shapes[k], vals[k]);
+                        b = factories[k].create(shapes[k], values(k, r));
                         shapes[k].rows.add((BundleObject) b);
                         seen[k].put(id, b);
                     }
                 }
-                vals[plan.nodes[k].parent()][parentSlots[k]] = b;
+                found[k] = b;
             }
-            results.add(factories[0].create(shapes[0], vals[0]));
+            results.add(factories[0].create(shapes[0], values(0, r)));
+        }
+
+        /** Node {@code k}'s values array: its selections from the row, and the bundles of the nodes fetched through it. */
+        private Object[] values(int k, Object[] r) {
+            Object[] v = new Object[lengths[k]];
+            int[] selAttr = plan.selAttr;
+            for (int s : selectionsOf[k]) {
+                v[selAttr[s]] = r[s];
+            }
+            for (int c : childrenOf[k]) {
+                v[parentSlots[c]] = found[c];
+            }
+            return v;
         }
 
         /** After the last row: the root bundles are the results (a copy, so changes to the returned list do not matter). */

@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
@@ -363,30 +364,26 @@ public final class JdbcValuesAdapter {
             ColumnReaders.Reader[] readers = new ColumnReaders.Reader[groupCount];
             // a generated reader hands its own column positions to the fallback: each group gets its own extraction
             Extraction[] extractions = new Extraction[groupCount];
+            int n = kind.length;
+            int[] k = new int[n];
+            int[] x = new int[n];
+            int[] sl = new int[n];
+            ValueExtractor<?>[] ex = new ValueExtractor<?>[n];
+            BasicValueConverter<?, ?>[] cv = new BasicValueConverter<?, ?>[n];
             for (int g = 0; g < groupCount; g++) {
                 int count = 0;
-                for (int i = 0; i < kind.length; i++) {
-                    if (groups[i] == g && (g == 0 || i != keys[g])) {
-                        count++;
+                for (int i = 0; i < n; i++) {
+                    if (groups[i] == g && (g == 0 || i != keys[g])) {     // a group's key is read on its own
+                        k[count] = kind[i];
+                        x[count] = index[i];
+                        ex[count] = extractors[i];
+                        cv[count] = converters[i];
+                        sl[count++] = i;
                     }
                 }
-                int[] k = new int[count];
-                int[] x = new int[count];
-                int[] sl = new int[count];
-                ValueExtractor<?>[] ex = new ValueExtractor<?>[count];
-                BasicValueConverter<?, ?>[] cv = new BasicValueConverter<?, ?>[count];
-                int c = 0;
-                for (int i = 0; i < kind.length; i++) {
-                    if (groups[i] == g && (g == 0 || i != keys[g])) {
-                        k[c] = kind[i];
-                        x[c] = index[i];
-                        ex[c] = extractors[i];
-                        cv[c] = converters[i];
-                        sl[c++] = i;
-                    }
-                }
-                readers[g] = count == 0 ? null : ColumnReaders.forColumns(k, x, sl);
-                extractions[g] = new Extraction(ex, cv, session);
+                readers[g] = count == 0 ? null : ColumnReaders.forColumns(Arrays.copyOf(k, count),
+                        Arrays.copyOf(x, count), Arrays.copyOf(sl, count));
+                extractions[g] = new Extraction(Arrays.copyOf(ex, count), Arrays.copyOf(cv, count), session);
             }
             while (rs.next()) {
                 if (readers[0] != null) {
