@@ -8,6 +8,7 @@ import dev.kiln.bulksave.internal.hibernate.ManagedEntities;
 import dev.kiln.bulksave.internal.hibernate.SequencePrefetch;
 import dev.kiln.bulksave.internal.hibernate.SessionBridge;
 import dev.kiln.bulksave.internal.hibernate.ValueGenerators;
+import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.proxy.HibernateProxy;
 
@@ -34,6 +35,8 @@ public final class BulkOperation {
     private final BulkOptions options;
     private final boolean stateful;
     private final Map<Class<?>, EntityPlan> plans = new IdentityHashMap<>();
+    private final Map<EntityPlan, UpdateColumns> updateColumns = new IdentityHashMap<>();
+    private UpdateColumns lastUpdateColumns;    // rows mostly come in runs of one type: skip the map for them
 
     private BulkOperation(SharedSessionContractImplementor session, BulkOptions options) {
         this.session = session;
@@ -98,7 +101,7 @@ public final class BulkOperation {
             row.commit();
             if (!row.insert) {
                 if (row.state != null) {
-                    ManagedEntities.written(session, row.entity, row.state, row.nextVersion);
+                    ManagedEntities.written(row.entry, row.entity, row.state, row.nextVersion);
                 }
             }
         }
@@ -113,8 +116,9 @@ public final class BulkOperation {
         }
         Object entity = object instanceof HibernateProxy proxy ? proxy.getHibernateLazyInitializer().getImplementation() : object;
         EntityPlan plan = plan(entity.getClass(), index);
-        Object[] snapshot = stateful ? ManagedEntities.snapshot(session, entity) : null;
-        if (snapshot != null && ManagedEntities.isReadOnly(session, entity)) {
+        EntityEntry entry = stateful ? ManagedEntities.entry(session, entity) : null;
+        Object[] snapshot = ManagedEntities.snapshot(entry);
+        if (snapshot != null && ManagedEntities.isReadOnly(entry)) {
             if (mode == Mode.INSERT) {
                 throw invalid(plan, index, null, "is a read-only entity of the session and cannot be inserted");
             }
@@ -144,6 +148,7 @@ public final class BulkOperation {
         }
         Row row = new Row(index, entity, plan, insert);
         row.id = id;
+        row.entry = entry;
         BitSet columns = insert ? insertColumns(row) : updateColumns(row, snapshot);
         if (columns == null) {
             return null; // managed and unchanged
@@ -181,7 +186,8 @@ public final class BulkOperation {
     private BitSet updateColumns(Row row, Object[] snapshot) {
         EntityPlan plan = row.plan;
         List<AttributePlan> attributes = plan.attributes();
-        BitSet written = new BitSet(plan.columns().size());
+        UpdateColumns shape = updateColumns(plan);
+        BitSet written;
         if (snapshot != null) {
             Object[] state = new Object[snapshot.length];
             for (AttributePlan attribute : attributes) {
@@ -194,26 +200,14 @@ public final class BulkOperation {
             if (dirty == null || dirty.length == 0) {
                 return null;
             }
-            for (int stateIndex : dirty) {
-                for (AttributePlan attribute : attributes) {
-                    if (attribute.stateIndex() == stateIndex) {
-                        addUpdatable(plan, attribute, written);
-                    }
-                }
-            }
+            written = shape.forDirty(dirty);
             if (written.isEmpty()) {
                 return null; // only column-less attributes (inverse collections) changed
             }
         } else {
-            for (AttributePlan attribute : attributes) {
-                addUpdatable(plan, attribute, written);
-            }
+            written = shape.all();
         }
-        for (int a = 0; a < attributes.size(); a++) {
-            if (attributes.get(a).generatesOnUpdate() || a == plan.versionAttribute()) {
-                addUpdatable(plan, attributes.get(a), written);
-            }
-        }
+        shape.addAlways(written);
         for (int c = written.nextSetBit(0); c >= 0; c = written.nextSetBit(c + 1)) {
             ColumnPlan column = plan.columns().get(c);
             Object value = read(row, column);
@@ -234,20 +228,21 @@ public final class BulkOperation {
         return written;
     }
 
-    private static void addUpdatable(EntityPlan plan, AttributePlan attribute, BitSet written) {
-        for (int c : attribute.columns()) {
-            if (plan.columns().get(c).updatable()) {
-                written.set(c);
-            }
-        }
-    }
-
     private Object read(Row row, ColumnPlan column) {
         try {
             return column.reader().read(row.entity, session);
         } catch (InvalidRowException e) {
             throw invalid(row.plan, row.index, e.attribute(), e.getMessage());
         }
+    }
+
+    private UpdateColumns updateColumns(EntityPlan plan) {
+        UpdateColumns shape = lastUpdateColumns;
+        if (shape == null || shape.plan != plan) {
+            shape = updateColumns.computeIfAbsent(plan, UpdateColumns::new);
+            lastUpdateColumns = shape;
+        }
+        return shape;
     }
 
     private EntityPlan plan(Class<?> type, int index) {

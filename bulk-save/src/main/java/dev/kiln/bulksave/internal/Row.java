@@ -1,6 +1,7 @@
 package dev.kiln.bulksave.internal;
 
 import dev.kiln.bulksave.internal.access.PropertyAccessor;
+import org.hibernate.engine.spi.EntityEntry;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -23,6 +24,8 @@ final class Row {
     /** Domain values per attribute for managed rows (to bring the session's snapshot up to date), else null. */
     Object[] state;
     Object nextVersion;
+    /** The session's entry for a managed row (looked up once), else null. */
+    EntityEntry entry;
     private List<Object> undo;
 
     Row(int index, Object entity, EntityPlan plan, boolean insert) {

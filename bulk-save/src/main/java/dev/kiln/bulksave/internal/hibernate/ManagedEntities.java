@@ -15,15 +15,25 @@ public final class ManagedEntities {
     private ManagedEntities() {
     }
 
-    /** The snapshot of a managed entity (Hibernate's loaded state), or null if the session does not manage it. */
-    public static Object[] snapshot(SharedSessionContractImplementor session, Object entity) {
-        EntityEntry entry = entry(session, entity);
+    /**
+     * The session's entry for {@code entity}, or null if the session is stateless or does not manage it. Looked up
+     * once per row: the persistence context is an identity map, and three lookups per row (snapshot, read-only,
+     * written) were a visible share of a 10,000-row update.
+     */
+    public static EntityEntry entry(SharedSessionContractImplementor session, Object entity) {
+        if (session.isStateless()) {
+            return null;
+        }
+        return session.getPersistenceContextInternal().getEntry(entity);
+    }
+
+    /** The snapshot of a managed entity (Hibernate's loaded state), or null if {@code entry} is null. */
+    public static Object[] snapshot(EntityEntry entry) {
         return entry == null ? null : entry.getLoadedState();
     }
 
     /** True if the entity is managed read-only (Hibernate never writes it). */
-    public static boolean isReadOnly(SharedSessionContractImplementor session, Object entity) {
-        EntityEntry entry = entry(session, entity);
+    public static boolean isReadOnly(EntityEntry entry) {
         return entry != null && entry.getStatus() == Status.READ_ONLY;
     }
 
@@ -34,8 +44,7 @@ public final class ManagedEntities {
     }
 
     /** Records that the row now holds {@code state} and {@code version}, as Hibernate's update action does. */
-    public static void written(SharedSessionContractImplementor session, Object entity, Object[] state, Object version) {
-        EntityEntry entry = entry(session, entity);
+    public static void written(EntityEntry entry, Object entity, Object[] state, Object version) {
         if (entry != null) {
             entry.postUpdate(entity, state, version);
         }
@@ -46,12 +55,5 @@ public final class ManagedEntities {
         if (!session.isStateless() && session instanceof EventSource source) {
             SingleEntityFlush.executeQueuedActions(source);
         }
-    }
-
-    private static EntityEntry entry(SharedSessionContractImplementor session, Object entity) {
-        if (session.isStateless()) {
-            return null;
-        }
-        return session.getPersistenceContextInternal().getEntry(entity);
     }
 }
