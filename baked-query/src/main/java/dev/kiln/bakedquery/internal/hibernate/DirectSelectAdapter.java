@@ -430,20 +430,8 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
                 ArrayList<Object> results = estimate > 0 ? new ArrayList<>(estimate) : new ArrayList<>();
                 Set<Object> seen = null;
                 int readRows = 0;
-                ManagedRowAdapter.Reader reader = ManagedRowAdapter.enabled ? managedReader(jdbcValues, rowReader, session) : null;
-                java.sql.ResultSet rs = reader == null ? null : ManagedRowAdapter.resultSet(jdbcValues);
                 while (rowProcessingState.next()) {
-                    Object row = null;
-                    if (reader != null) {
-                        try {
-                            row = reader.read(rs, rowProcessingState, processingState, session);
-                        } catch (java.sql.SQLException e) {
-                            throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "Unable to extract JDBC value");
-                        }
-                    }
-                    if (row == null) {
-                        row = rowReader.readRow(rowProcessingState);
-                    }
+                    Object row = rowReader.readRow(rowProcessingState);
                     boolean added = true;
                     if (!deDuplicate) {
                         results.add(row);
@@ -481,20 +469,6 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
                 }
             }
             throw failure;
-        }
-
-        private static final Object NOT_ELIGIBLE = new Object();
-        private volatile Object managedReader;
-
-        private ManagedRowAdapter.Reader managedReader(JdbcValues values, RowReader<Object> rowReader,
-                                                       SharedSessionContractImplementor session) {
-            Object r = managedReader;
-            if (r == null) {
-                ManagedRowAdapter.Reader built = ManagedRowAdapter.readerFor(values, rowReader, session);
-                r = built == null ? NOT_ELIGIBLE : built;
-                managedReader = r;
-            }
-            return r == NOT_ELIGIBLE ? null : (ManagedRowAdapter.Reader) r;
         }
 
         private static int indexOfIdentical(List<Object> results, Object row) {
