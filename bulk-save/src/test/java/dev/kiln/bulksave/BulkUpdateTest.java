@@ -80,6 +80,50 @@ class BulkUpdateTest {
     }
 
     @DatabaseTest
+    void updateChangedOnlyOffWritesEveryUpdatableColumnOfEveryManagedRow(TestDatabase db) {
+        SessionFactory sf = TestModel.sessionFactory(db);
+        inserted(sf, "27", 20);
+        BulkOptions everyColumn = BulkOptions.builder().updateChangedOnly(false).build();
+        SqlCounter sql = db.sql();
+        try (Session s = sf.openSession()) {
+            s.beginTransaction();
+            List<FloatingIp> all = load(s, "27");
+            all.get(0).setHost("only-this-changed");
+            // Behind the session's back: a column the entities did not change. Writing every column puts the
+            // session's value back, which is what updateChangedOnly(false) promises (and the default does not do).
+            db.execute("update floating_ips set project_id = 'behind' where address like '27.%'");
+            sql.reset();
+            assertThat(BulkSave.update(s, all, everyColumn)).as("unchanged managed rows are written too").isEqualTo(20);
+            String update = sql.executed().stream().filter(x -> x.startsWith("update")).findFirst().orElseThrow();
+            assertThat(update).contains("host").contains("project_id").contains("address").contains("pool")
+                    .contains("updated_at");
+            sql.reset();
+            s.flush();
+            assertThat(sql.statements()).as("snapshots were updated: flush writes nothing").isZero();
+            s.getTransaction().commit();
+        }
+        assertThat(db.queryLong("select count(*) from floating_ips where address like '27.%' and project_id = 'behind'"))
+                .as("every row's project_id was written from the entity").isZero();
+        assertThat(db.queryLong("select count(*) from floating_ips where host = 'only-this-changed'")).isEqualTo(1);
+    }
+
+    @DatabaseTest
+    void changedOnlyLeavesColumnsTheEntitiesDidNotChange(TestDatabase db) {
+        SessionFactory sf = TestModel.sessionFactory(db);
+        inserted(sf, "28", 20);
+        try (Session s = sf.openSession()) {
+            s.beginTransaction();
+            List<FloatingIp> all = load(s, "28");
+            all.forEach(ip -> ip.setHost("moved-28"));
+            db.execute("update floating_ips set project_id = 'behind' where address like '28.%'");
+            assertThat(BulkSave.update(s, all)).isEqualTo(20);
+            s.getTransaction().commit();
+        }
+        assertThat(db.queryLong("select count(*) from floating_ips where address like '28.%' and project_id = 'behind'"))
+                .as("only host and updated_at were written").isEqualTo(20);
+    }
+
+    @DatabaseTest
     void statelessUpdatesWriteEveryUpdatableColumn(TestDatabase db) {
         SessionFactory sf = TestModel.sessionFactory(db);
         List<FloatingIp> ips = inserted(sf, "22", 50);
