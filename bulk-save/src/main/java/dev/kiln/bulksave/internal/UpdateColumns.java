@@ -7,8 +7,9 @@ import java.util.List;
  * Which columns an UPDATE of one entity type writes, worked out once per type and bulk call instead of once per row:
  * the updatable columns of each attribute (by state-array index, for dirty attributes), the columns written on every
  * update (version, {@code @UpdateTimestamp} and other update generators) and all updatable columns (for rows without
- * a snapshot, or with {@code updateChangedOnly} off). Before, each row searched the attribute list for every dirty
- * state index.
+ * a snapshot, or with {@code updateChangedOnly} off). Per row, choosing the SET columns is then a few bit
+ * operations, whatever the number of attributes (a 10,000-row update spent a visible share of its Kiln time
+ * searching the attribute list for each dirty state index).
  */
 final class UpdateColumns {
     final EntityPlan plan;
@@ -34,6 +35,10 @@ final class UpdateColumns {
                     own.set(c);
                 }
             }
+            all.or(own);
+            if (attribute.generatesOnUpdate() || a == plan.versionAttribute()) {
+                always.or(own);
+            }
             int[] previous = byStateIndex[attribute.stateIndex()];
             if (previous != null) {     // two attributes at one state index: Hibernate does not produce it today
                 for (int c : previous) {
@@ -41,10 +46,6 @@ final class UpdateColumns {
                 }
             }
             byStateIndex[attribute.stateIndex()] = own.stream().toArray();
-            all.or(own);
-            if (attribute.generatesOnUpdate() || a == plan.versionAttribute()) {
-                always.or(own);
-            }
         }
     }
 
