@@ -89,14 +89,14 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
      * @param slots     per JDBC parameter: the domain parameter whose value it takes
      * @param criteriaIdentifier for a criteria query, its statistics identifier ({@code "[CRITERIA] " + sql}), built
      *                  once; null for HQL (the HQL text is the identifier)
-     * @param consumer  how rows are read: a {@link DirectResultsConsumer}, or Hibernate's own consumer where the query
-     *                  transforms its result list
+     * @param consumer  how rows are read, with the query's unique-result semantic: a {@link DirectResultsConsumer}, or
+     *                  Hibernate's own consumer where the query transforms its result list
      * @param acceptedClasses per JDBC parameter: the class of the last value its Java type accepted (see
      *                  {@link #accepts}); null until a call binds one
      */
     public record Direct(JdbcSelect jdbcSelect, SelectStatement statement, JdbcParameter[] jdbcParameters,
                          JdbcMapping[] mappings, int[] slots, String[] names, Integer[] positions, Object[] constants,
-                         RowTransformer<?> rowTransformer, ListResultsConsumer.UniqueSemantic uniqueSemantic,
+                         RowTransformer<?> rowTransformer,
                          Class<?> resultType, String queryString, QueryOptions options, boolean distinctInMemory,
                          QueryOptions executionOptions, String criteriaIdentifier,
                          ResultsConsumer<List<Object>, Object> consumer, Class<?>[] acceptedClasses) {
@@ -212,7 +212,7 @@ public final class DirectSelectAdapter extends ConcreteSqmSelectQueryPlan<Object
                 : ListResultsConsumer.instance(unique);
         return new Direct(jdbcSelect, interpretation.statement(), jdbcParameters.toArray(new JdbcParameter[0]),
                 mappings.toArray(new JdbcMapping[0]), slots.stream().mapToInt(Integer::intValue).toArray(), names,
-                positions, constants, rowTransformer, unique, p.resultType(), p.queryString(), options,
+                positions, constants, rowTransformer, p.resultType(), p.queryString(), options,
                 p.distinctInMemory(), executionOptions,
                 CRITERIA_HQL_STRING.equals(p.queryString()) ? "[CRITERIA] " + jdbcSelect.getSqlString() : null,
                 consumer, new Class<?>[jdbcParameters.size()]);
