@@ -197,11 +197,6 @@ public final class BundleEngine {
         private final int[] lengths;
         private final int[] parentSlots;
         private final Map<Object, Object>[] seen;
-        /** Per node: the selection of its identifier (attribute 0), which decides whether its row is read. */
-        private final int[] keys;
-        /** Per node: its selections, and the nodes fetched through it (whose bundles fill its to-one slots). */
-        private final int[][] selectionsOf;
-        private final int[][] childrenOf;
         /** Per node, during {@link #row}: its bundle for the current row (reused scratch). */
         private final Object[] found;
         final ArrayList<Object> results = new ArrayList<>();
@@ -227,22 +222,6 @@ public final class BundleEngine {
                     seen[k] = new HashMap<>();
                 }
             }
-            keys = new int[n];
-            Arrays.fill(keys, -1);
-            for (int s = 0; s < plan.selNode.length; s++) {
-                if (plan.selAttr[s] == 0 && plan.selNode[s] > 0) {
-                    keys[plan.selNode[s]] = s;
-                }
-            }
-            selectionsOf = new int[n][];
-            childrenOf = new int[n][];
-            for (int k = 0; k < n; k++) {
-                int node = k;
-                selectionsOf[k] = java.util.stream.IntStream.range(0, plan.selNode.length)
-                        .filter(s -> plan.selNode[s] == node).toArray();
-                childrenOf[k] = java.util.stream.IntStream.range(1, n)
-                        .filter(c -> plan.nodes[c].parent() == node).toArray();
-            }
             found = new Object[n];
         }
 
@@ -258,7 +237,7 @@ public final class BundleEngine {
 
         @Override
         public int[] keys() {
-            return keys;
+            return plan.keys;
         }
 
         /** A fetched entity already bundled by an earlier row is not read again (its bundle is reused). */
@@ -281,7 +260,8 @@ public final class BundleEngine {
             // children before parents (a node's index is above its parent's); a node's values are built only when its
             // id is new in this result (otherwise its columns were not read, and its bundle is reused)
             for (int k = shapes.length - 1; k >= 1; k--) {
-                Object id = keys[k] < 0 ? null : r[keys[k]];
+                int key = plan.keys[k];
+                Object id = key < 0 ? null : r[key];
                 Object b;
                 if (id == null) {
                     b = RowShape.NONE;
@@ -302,10 +282,10 @@ public final class BundleEngine {
         private Object[] values(int k, Object[] r) {
             Object[] v = new Object[lengths[k]];
             int[] selAttr = plan.selAttr;
-            for (int s : selectionsOf[k]) {
+            for (int s : plan.selectionsOf[k]) {
                 v[selAttr[s]] = r[s];
             }
-            for (int c : childrenOf[k]) {
+            for (int c : plan.childrenOf[k]) {
                 v[parentSlots[c]] = found[c];
             }
             return v;

@@ -8,7 +8,9 @@ import jakarta.persistence.criteria.Selection;
 import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The select list of a bundle query: which attributes of the root, and of each to-one fetched in the same query
@@ -35,6 +37,12 @@ public final class SelectPlan {
     final int[] selNode;
     final int[] selAttr;
     final BasicValueConverter<?, ?>[] converters;
+    /** Per node: the selection of its identifier (attribute 0); -1 for the root, whose columns are always read. */
+    final int[] keys;
+    /** Per node: its selections. */
+    final int[][] selectionsOf;
+    /** Per node: the nodes fetched through it (whose bundles fill its to-one slots). */
+    final int[][] childrenOf;
     private final String joinsHql;
     private final String selectHql;
     private final java.util.Map<String, String> byAlias = new java.util.concurrent.ConcurrentHashMap<>();
@@ -78,6 +86,21 @@ public final class SelectPlan {
                     .append(parent.layout.spec().attr(node.parentAttr).name()).append(' ').append(node.alias);
         }
         this.joinsHql = joins.toString();
+        int n = this.nodes.length;
+        keys = new int[n];
+        Arrays.fill(keys, -1);
+        for (int s = 0; s < selNode.length; s++) {
+            if (selAttr[s] == 0 && selNode[s] > 0) {
+                keys[selNode[s]] = s;
+            }
+        }
+        selectionsOf = new int[n][];
+        childrenOf = new int[n][];
+        for (int k = 0; k < n; k++) {
+            int node = k;
+            selectionsOf[k] = IntStream.range(0, selNode.length).filter(s -> selNode[s] == node).toArray();
+            childrenOf[k] = IntStream.range(1, n).filter(c -> this.nodes[c].parent == node).toArray();
+        }
     }
 
     EntityLayout root() {

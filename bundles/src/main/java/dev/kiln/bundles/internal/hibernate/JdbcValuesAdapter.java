@@ -315,7 +315,6 @@ public final class JdbcValuesAdapter {
             }
             Extraction extraction = new Extraction(extractors, converters, session);
             Object[] buffer = new Object[n];
-            Object[] row = buffer;
             try {
                 // The ResultSet is advanced directly: JdbcValues would only clear its per-row cache of values, which
                 // this path never fills, and it keeps no query-cache rows (canResultsBeCached() is false).
@@ -325,13 +324,13 @@ public final class JdbcValuesAdapter {
                 }
                 ColumnReaders.Reader reader = ColumnReaders.forColumns(kind, index, slot);
                 while (rs.next()) {
-                    row = target(buffer);
+                    Object[] row = target(buffer);
                     reader.read(rs, row, extraction);
                     sink.row(row);
                 }
             } catch (SQLException e) {
                 throw session.getJdbcServices().getSqlExceptionHelper()
-                        .convert(e, "Could not read column [" + failingColumn(rs, kind, index, extraction, row)
+                        .convert(e, "Could not read column [" + failingColumn(rs, kind, index, extraction)
                                 + "] of a bundle query");
             }
         }
@@ -402,7 +401,7 @@ public final class JdbcValuesAdapter {
         }
 
         /** The result-set index of the first column of the current row that fails to read again, or "?" if none. */
-        private static String failingColumn(ResultSet rs, int[] kind, int[] index, Extraction extraction, Object[] row) {
+        private static String failingColumn(ResultSet rs, int[] kind, int[] index, Extraction extraction) {
             for (int i = 0; i < kind.length; i++) {
                 try {
                     ColumnReaders.read(kind[i], rs, i, index[i], extraction);
