@@ -35,8 +35,6 @@ public final class BulkOperation {
     private final BulkOptions options;
     private final boolean stateful;
     private final Map<Class<?>, EntityPlan> plans = new IdentityHashMap<>();
-    private final Map<EntityPlan, UpdateColumns> updateColumns = new IdentityHashMap<>();
-    private UpdateColumns lastUpdateColumns;    // rows mostly come in runs of one type: skip the map for them
 
     private BulkOperation(SharedSessionContractImplementor session, BulkOptions options) {
         this.session = session;
@@ -186,7 +184,7 @@ public final class BulkOperation {
     private BitSet updateColumns(Row row, Object[] snapshot) {
         EntityPlan plan = row.plan;
         List<AttributePlan> attributes = plan.attributes();
-        UpdateColumns shape = updateColumns(plan);
+        UpdateColumns shape = plan.updateColumns();
         BitSet written;
         if (snapshot != null) {
             Object[] state = new Object[snapshot.length];
@@ -234,15 +232,6 @@ public final class BulkOperation {
         } catch (InvalidRowException e) {
             throw invalid(row.plan, row.index, e.attribute(), e.getMessage());
         }
-    }
-
-    private UpdateColumns updateColumns(EntityPlan plan) {
-        UpdateColumns shape = lastUpdateColumns;
-        if (shape == null || shape.plan != plan) {
-            shape = updateColumns.computeIfAbsent(plan, UpdateColumns::new);
-            lastUpdateColumns = shape;
-        }
-        return shape;
     }
 
     private EntityPlan plan(Class<?> type, int index) {

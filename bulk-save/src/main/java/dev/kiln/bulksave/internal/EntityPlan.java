@@ -24,11 +24,21 @@ import java.util.List;
  * @param attributes       top-level attributes in state-array order
  * @param columns          all written columns
  * @param tables           tables, root first
+ * @param updateColumns    which columns an UPDATE writes, per dirty attribute (derived from the above)
  */
 public record EntityPlan(String entityName, EntityPersister persister, String idName, PropertyAccessor idAccessor,
                          JdbcMapping idJdbc, IdStrategy idStrategy, BeforeExecutionGenerator idGenerator,
                          int versionAttribute, EntityVersionMapping versionMapping, List<AttributePlan> attributes,
-                         List<ColumnPlan> columns, List<TablePlan> tables) {
+                         List<ColumnPlan> columns, List<TablePlan> tables, UpdateColumns updateColumns) {
+
+    /** A plan whose {@link #updateColumns()} are derived from its attributes and columns. */
+    public EntityPlan(String entityName, EntityPersister persister, String idName, PropertyAccessor idAccessor,
+                      JdbcMapping idJdbc, IdStrategy idStrategy, BeforeExecutionGenerator idGenerator,
+                      int versionAttribute, EntityVersionMapping versionMapping, List<AttributePlan> attributes,
+                      List<ColumnPlan> columns, List<TablePlan> tables) {
+        this(entityName, persister, idName, idAccessor, idJdbc, idStrategy, idGenerator, versionAttribute,
+                versionMapping, attributes, columns, tables, new UpdateColumns(attributes, columns, versionAttribute));
+    }
 
     public boolean versioned() {
         return versionAttribute >= 0;

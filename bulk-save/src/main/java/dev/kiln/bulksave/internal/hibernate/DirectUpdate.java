@@ -172,7 +172,7 @@ public final class DirectUpdate {
             }
         }
         if (cached != null) {
-            cached.afterWrite(session, persister, entity, state, nextVersion, previousVersion);
+            cached.afterWrite(session, persister, entity, state, nextVersion);
         }
         entry.postUpdate(entity, state, nextVersion);
         Object[] written = state;
@@ -408,7 +408,6 @@ public final class DirectUpdate {
             return s;
         }
 
-        /** Writes the row; throws {@code StaleObjectStateException} when the id (and version) matched no row. */
         /**
          * The columns of attributes a {@code PreUpdateEventListener} replaced in the state array (the pattern
          * Hibernate documents for audit listeners). Hibernate's static UPDATE writes the whole state array, so such a
@@ -426,6 +425,7 @@ public final class DirectUpdate {
             return changed;
         }
 
+        /** Writes the row; throws {@code StaleObjectStateException} when the id (and version) matched no row. */
         void execute(EventSource session, Object entity, Object id, long columns, Object nextVersion,
                      Object previousVersion) {
             if (columns == 0 && versionColumn == null) {
@@ -512,7 +512,7 @@ public final class DirectUpdate {
         }
 
         void afterWrite(EventSource session, EntityPersister persister, Object entity, Object[] state,
-                        Object nextVersion, Object previousVersion) {
+                        Object nextVersion) {
             CacheMode mode = session.getCacheMode();
             if (persister.isCacheInvalidationRequired() || mode == CacheMode.GET || mode == CacheMode.IGNORE) {
                 access.remove(session, key);
